@@ -1,0 +1,29 @@
+/**
+ * Byte keys as latin1 strings: one char a byte, so a JS string comparison is a byte-wise key
+ * comparison and a Map can index by key without hashing bytes by hand.
+ */
+
+export function keyToString(key: Uint8Array): string {
+  return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString("latin1");
+}
+
+export function stringToKey(s: string): Buffer {
+  return Buffer.from(s, "latin1");
+}
+
+/** True when key lies in [start, end), an absent bound being open. */
+export function inRange(key: string, start: string | undefined, end: string | undefined): boolean {
+  return (start === undefined || key >= start) && (end === undefined || key < end);
+}
+
+/** The smallest key greater than every key with this prefix, or undefined when there is none. */
+export function prefixEnd(prefix: Uint8Array): Uint8Array | undefined {
+  const end = Uint8Array.from(prefix);
+  for (let i = end.length - 1; i >= 0; i--) {
+    if (end[i]! < 0xff) {
+      end[i]!++;
+      return end.subarray(0, i + 1);
+    }
+  }
+  return undefined;
+}

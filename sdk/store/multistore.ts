@@ -1,0 +1,199 @@
+/**
+ * The root multistore: one committed store per module, and the app hash as a Merkle root over
+ * the stores' roots. Commit writes every store's block in one database transaction, so a crash
+ * at any moment leaves either the previous version or the new one, never a mix.
+ */
+import { CacheStore } from "./cache.js";
+import { CommitStore, NodeCache } from "./commit-store.js";
+import { StateDatabase } from "./database.js";
+import { sha256 } from "./hash.js";
+import { stringToKey } from "./keys.js";
+import { EMPTY_HASH } from "./smt.js";
+import type { CacheKVStore, CacheMultiStore, CommitId, KVReader } from "./types.js";
+
+const LATEST_KEY = Buffer.from("latest");
+/** Above this many writes the first commit (genesis) is written in chunks; see `commit`. */
+const CHUNK_WRITES = 100_000;
+
+export class RootMultiStore {
+  private readonly stores = new Map<string, CommitStore>();
+  private last: CommitId;
+
+  private constructor(
+    private readonly db: StateDatabase,
+    storeNames: string[],
+  ) {
+    const nodes = new NodeCache(db.nodes);
+    const latest = db.meta.get(LATEST_KEY);
+    const version = latest ? latest.readBigUInt64BE(0) : 0n;
+    if (version === 0n) this.clearUncommitted(storeNames);
+    const roots = version === 0n ? new Map<string, Buffer>() : this.readCommitInfo(version);
+    for (const name of [...storeNames].sort()) {
+      this.stores.set(name, new CommitStore(name, db.flat(name), nodes, roots.get(name) ?? EMPTY_HASH));
+    }
+    this.last = { version, hash: version === 0n ? new Uint8Array() : this.appHash() };
+  }
+
+  /** Opens (or creates) the state database at `path` with the given module stores. */
+  static open(path: string, storeNames: string[]): RootMultiStore {
+    return new RootMultiStore(new StateDatabase(path), storeNames);
+  }
+
+  lastCommitId(): CommitId {
+    return this.last;
+  }
+
+  getKVStore(name: string): CommitStore {
+    const store = this.stores.get(name);
+    if (!store) throw new Error(`no store named "${name}" is mounted`);
+    return store;
+  }
+
+  storeNames(): string[] {
+    return [...this.stores.keys()];
+  }
+
+  /** A branch over all stores; its `write()` lands in the pending block layer. */
+  cacheMultiStore(): CacheMultiStore {
+    return new BranchMultiStore((name) => this.getKVStore(name));
+  }
+
+  /** Read-only views of the last committed state, for queries. */
+  committedStore(name: string): KVReader {
+    return this.getKVStore(name).committed();
+  }
+
+  /** The app hash the pending writes will commit to. */
+  workingHash(): Uint8Array {
+    return this.appHash();
+  }
+
+  /** Makes the pending writes durable as `version` and returns its commit id. */
+  commit(version: bigint): CommitId {
+    const hash = this.appHash();
+    const writes = [...this.stores.values()].map((s) => ({ store: s, ...s.pendingWrites() }));
+    const total = writes.reduce((n, w) => n + w.flat.size + w.nodes.size, 0);
+    const info = encodeCommitInfo(writes.map((w) => [w.store.name, w.root]));
+    const versionBytes = Buffer.alloc(8);
+    versionBytes.writeBigUInt64BE(version);
+    const finish = () => {
+      this.db.meta.putSync(Buffer.concat([Buffer.from("c/"), versionBytes]), info);
+      this.db.meta.putSync(LATEST_KEY, versionBytes);
+    };
+    const ops = writes.flatMap((w) => [
+      ...sortedOps(w.flat, this.db.flat(w.store.name)),
+      ...sortedOps(w.nodes, this.db.nodes),
+    ]);
+    if (total > CHUNK_WRITES && this.last.version === 0n) {
+      // A genesis of millions of accounts would hold its whole dirty set in memory as one LMDB
+      // transaction; it is written in chunks with the version marker last instead. Until that
+      // marker lands the database reads as empty and is cleared on open (see clearUncommitted).
+      for (let i = 0; i < ops.length; i += CHUNK_WRITES) {
+        this.db.transaction(() => ops.slice(i, i + CHUNK_WRITES).forEach((op) => op()));
+      }
+      this.db.transaction(finish);
+    } else {
+      this.db.transaction(() => {
+        for (const op of ops) op();
+        finish();
+      });
+    }
+    for (const w of writes) w.store.markCommitted();
+    this.last = { version, hash };
+    return this.last;
+  }
+
+  /** Forgets the pending block's writes. */
+  discardPending(): void {
+    for (const store of this.stores.values()) store.discardPending();
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  private appHash(): Uint8Array {
+    const leaves = [...this.stores.values()].map((s) => storeLeaf(s.name, s.workingRoot()));
+    return merkleRoot(leaves);
+  }
+
+  private readCommitInfo(version: bigint): Map<string, Buffer> {
+    const key = Buffer.alloc(10);
+    key.write("c/");
+    key.writeBigUInt64BE(version, 2);
+    const info = this.db.meta.get(key);
+    if (!info) throw new Error(`commit info for version ${version} is missing: the state database is corrupt`);
+    return decodeCommitInfo(info);
+  }
+
+  private clearUncommitted(storeNames: string[]): void {
+    this.db.transaction(() => {
+      for (const name of storeNames) for (const key of this.db.flat(name).getKeys()) this.db.flat(name).removeSync(key);
+      for (const key of this.db.nodes.getKeys()) this.db.nodes.removeSync(key);
+    });
+  }
+}
+
+function sortedOps(
+  entries: Map<string, Uint8Array | null>,
+  db: { putSync(k: Buffer, v: Uint8Array): unknown; removeSync(k: Buffer): unknown },
+): (() => void)[] {
+  // Sorted keys fill LMDB's pages in order, several times faster than random inserts.
+  return [...entries.keys()].sort().map((k) => {
+    const v = entries.get(k)!;
+    const key = stringToKey(k);
+    return v === null ? () => db.removeSync(key) : () => db.putSync(key, v);
+  });
+}
+
+class BranchMultiStore implements CacheMultiStore {
+  private readonly branches = new Map<string, CacheStore>();
+  constructor(private readonly parent: (name: string) => import("./types.js").KVStore) {}
+
+  getKVStore(name: string): CacheKVStore {
+    let branch = this.branches.get(name);
+    if (!branch) {
+      branch = new CacheStore(this.parent(name));
+      this.branches.set(name, branch);
+    }
+    return branch;
+  }
+
+  write(): void {
+    for (const branch of this.branches.values()) branch.write();
+  }
+}
+
+/** A store's leaf in the app hash tree: its name and its root, length-prefixed. */
+function storeLeaf(name: string, root: Buffer): Buffer {
+  const nameBytes = Buffer.from(name, "utf8");
+  return Buffer.concat([Buffer.from([nameBytes.length]), nameBytes, Buffer.from([root.length]), root]);
+}
+
+/** RFC 6962 Merkle root, as CometBFT's merkle.HashFromByteSlices computes it. */
+export function merkleRoot(items: Uint8Array[]): Buffer {
+  if (items.length === 0) return sha256(new Uint8Array());
+  if (items.length === 1) return sha256(Buffer.concat([Buffer.from([0]), items[0]!]));
+  let split = 1;
+  while (split * 2 < items.length) split *= 2;
+  const left = merkleRoot(items.slice(0, split));
+  const right = merkleRoot(items.slice(split));
+  return sha256(Buffer.concat([Buffer.from([1]), left, right]));
+}
+
+function encodeCommitInfo(roots: [string, Buffer][]): Buffer {
+  return Buffer.concat(roots.map(([name, root]) => storeLeaf(name, root)));
+}
+
+function decodeCommitInfo(info: Buffer): Map<string, Buffer> {
+  const roots = new Map<string, Buffer>();
+  for (let i = 0; i < info.length; ) {
+    const nameLength = info[i]!;
+    const name = info.subarray(i + 1, i + 1 + nameLength).toString("utf8");
+    i += 1 + nameLength;
+    const rootLength = info[i]!;
+    roots.set(name, Buffer.from(info.subarray(i + 1, i + 1 + rootLength)));
+    i += 1 + rootLength;
+  }
+  return roots;
+}

@@ -1,0 +1,32 @@
+/** The `sdk` codespace, with Cosmos SDK's codes so that wallets read them unchanged. */
+import { register } from "./errors.js";
+
+const cs = "sdk";
+export const ErrTxDecode = register(cs, 2, "tx parse error");
+export const ErrInvalidSequence = register(cs, 3, "invalid sequence");
+export const ErrUnauthorized = register(cs, 4, "unauthorized");
+export const ErrInsufficientFunds = register(cs, 5, "insufficient funds");
+export const ErrUnknownRequest = register(cs, 6, "unknown request");
+export const ErrInvalidAddress = register(cs, 7, "invalid address");
+export const ErrInvalidPubKey = register(cs, 8, "invalid pubkey");
+export const ErrUnknownAddress = register(cs, 9, "unknown address");
+export const ErrInvalidCoins = register(cs, 10, "invalid coins");
+export const ErrOutOfGas = register(cs, 11, "out of gas");
+export const ErrMemoTooLarge = register(cs, 12, "memo too large");
+export const ErrInsufficientFee = register(cs, 13, "insufficient fee");
+export const ErrTooManySignatures = register(cs, 14, "maximum number of signatures exceeded");
+export const ErrNoSignatures = register(cs, 15, "no signatures supplied");
+export const ErrInvalidRequest = register(cs, 18, "invalid request");
+export const ErrTxTooLarge = register(cs, 21, "tx too large");
+export const ErrKeyNotFound = register(cs, 22, "key not found");
+export const ErrInvalidChainID = register(cs, 28, "invalid chain-id");
+export const ErrInvalidType = register(cs, 29, "invalid type");
+export const ErrTxTimeoutHeight = register(cs, 30, "tx timeout height");
+export const ErrUnknownExtensionOptions = register(cs, 31, "unknown extension options");
+export const ErrWrongSequence = register(cs, 32, "incorrect account sequence");
+export const ErrPackAny = register(cs, 33, "failed packing protobuf message to Any");
+export const ErrUnpackAny = register(cs, 34, "failed unpacking protobuf message from Any");
+export const ErrLogic = register(cs, 35, "internal logic error");
+export const ErrNotSupported = register(cs, 37, "feature not supported");
+export const ErrNotFound = register(cs, 38, "not found");
+export const ErrInvalidGasLimit = register(cs, 41, "invalid gas limit");
