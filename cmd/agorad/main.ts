@@ -8,7 +8,6 @@ const program = new Command("agorad")
   .description("Agora node daemon and client")
   .option("--home <dir>", "node home directory (default: $AGORA_HOME or ~/.agora)")
   .option("-o, --output <format>", "output format: text or json", "text")
-  .showHelpAfterError()
   .exitOverride();
 
 registerCommands(program);
@@ -16,5 +15,7 @@ registerCommands(program);
 program.parseAsync(process.argv).catch((err: unknown) => {
   const code = (err as { code?: string }).code;
   if (code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help") process.exit(0);
+  // Commander has already printed its one-line usage error.
+  if (code?.startsWith("commander.")) process.exit(1);
   exitWithError(err);
 });
