@@ -4,6 +4,7 @@
  * synchronous reads from a memory map and atomic, durable write transactions.
  */
 import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { open, type Database, type RootDatabase } from "lmdb";
 
 export type BinaryDatabase = Database<Buffer, Buffer>;
@@ -15,7 +16,7 @@ export class StateDatabase {
   private readonly flats = new Map<string, BinaryDatabase>();
 
   constructor(readonly path: string) {
-    mkdirSync(path, { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
     this.env = open<Buffer, Buffer>({ path, maxDbs: 128, keyEncoding: "binary", encoding: "binary" });
     this.nodes = this.open("tree-nodes");
     this.meta = this.open("meta");

@@ -9,7 +9,7 @@ import { StateDatabase } from "./database.js";
 import { sha256 } from "./hash.js";
 import { stringToKey } from "./keys.js";
 import { EMPTY_HASH } from "./smt.js";
-import type { CacheKVStore, CacheMultiStore, CommitId, KVReader } from "./types.js";
+import type { CacheKVStore, CacheMultiStore, CommitId, KVReader, KVStore } from "./types.js";
 
 const LATEST_KEY = Buffer.from("latest");
 /** Above this many writes the first commit (genesis) is written in chunks; see `commit`. */
@@ -58,9 +58,27 @@ export class RootMultiStore {
     return new BranchMultiStore((name) => this.getKVStore(name));
   }
 
-  /** Read-only views of the last committed state, for queries. */
+  /** A read-only view of one store's last committed state, for queries. */
   committedStore(name: string): KVReader {
     return this.getKVStore(name).committed();
+  }
+
+  /** All stores' last committed state; branches over it never write back. */
+  committedMultiStore(): { getKVStore(name: string): KVStore } {
+    return {
+      getKVStore: (name) => {
+        const reader = this.committedStore(name);
+        return {
+          ...reader,
+          set: () => {
+            throw new Error(`committed state of store ${name} is read-only`);
+          },
+          delete: () => {
+            throw new Error(`committed state of store ${name} is read-only`);
+          },
+        };
+      },
+    };
   }
 
   /** The app hash the pending writes will commit to. */
@@ -148,7 +166,7 @@ function sortedOps(
 
 class BranchMultiStore implements CacheMultiStore {
   private readonly branches = new Map<string, CacheStore>();
-  constructor(private readonly parent: (name: string) => import("./types.js").KVStore) {}
+  constructor(private readonly parent: (name: string) => KVStore) {}
 
   getKVStore(name: string): CacheKVStore {
     let branch = this.branches.get(name);
@@ -196,4 +214,9 @@ function decodeCommitInfo(info: Buffer): Map<string, Buffer> {
     i += 1 + rootLength;
   }
   return roots;
+}
+
+/** A branch over any multistore (a block's pending layer, the CheckTx state, another branch). */
+export function branch(parent: { getKVStore(name: string): KVStore }): CacheMultiStore {
+  return new BranchMultiStore((name) => parent.getKVStore(name));
 }

@@ -24,7 +24,7 @@ function prng(seed: number): () => number {
 
 test("a branch's writes reach the store only when written, and a dropped branch leaves nothing", async () => {
   const dir = tempHome();
-  const ms = RootMultiStore.open(dir, ["bank"]);
+  const ms = RootMultiStore.open(join(dir, "state.lmdb"), ["bank"]);
   const branch = ms.cacheMultiStore();
   branch.getKVStore("bank").set(enc("a"), enc("1"));
   assert.equal(dec(ms.getKVStore("bank").get(enc("a"))), undefined);
@@ -42,7 +42,7 @@ test("a branch's writes reach the store only when written, and a dropped branch 
 
 test("iteration merges branch writes and deletions with committed state, in both directions", async () => {
   const dir = tempHome();
-  const ms = RootMultiStore.open(dir, ["s"]);
+  const ms = RootMultiStore.open(join(dir, "state.lmdb"), ["s"]);
   const s = ms.getKVStore("s");
   for (const k of ["a", "c", "e", "g"]) s.set(enc(k), enc(k.toUpperCase()));
   ms.commit(1n);
@@ -77,7 +77,7 @@ test("the app hash depends on the final state alone, not on write order or how b
   }
 
   const dirA = tempHome();
-  const incremental = RootMultiStore.open(dirA, ["m"]);
+  const incremental = RootMultiStore.open(join(dirA, "state.lmdb"), ["m"]);
   let v = 0n;
   for (const ops of blocks) {
     for (const [k, val] of ops) {
@@ -88,7 +88,7 @@ test("the app hash depends on the final state alone, not on write order or how b
   }
 
   const dirB = tempHome();
-  const oneShot = RootMultiStore.open(dirB, ["m"]);
+  const oneShot = RootMultiStore.open(join(dirB, "state.lmdb"), ["m"]);
   const shuffled = [...final.entries()].sort((a, b) => (sha256(enc(a[0]))[0]! - sha256(enc(b[0]))[0]!));
   for (const [k, val] of shuffled) oneShot.getKVStore("m").set(enc(k), enc(val));
   oneShot.commit(1n);
@@ -102,7 +102,7 @@ test("the app hash depends on the final state alone, not on write order or how b
 
 test("deleting every key returns a store to the empty root", async () => {
   const dir = tempHome();
-  const ms = RootMultiStore.open(dir, ["m"]);
+  const ms = RootMultiStore.open(join(dir, "state.lmdb"), ["m"]);
   const emptyHash = Buffer.from(ms.workingHash());
   for (let i = 0; i < 50; i++) ms.getKVStore("m").set(enc(`k${i}`), enc("x"));
   ms.commit(1n);
@@ -116,14 +116,14 @@ test("deleting every key returns a store to the empty root", async () => {
 
 test("a reopened store has the last committed version and forgets an uncommitted block", async () => {
   const dir = tempHome();
-  let ms = RootMultiStore.open(dir, ["auth", "bank"]);
+  let ms = RootMultiStore.open(join(dir, "state.lmdb"), ["auth", "bank"]);
   ms.getKVStore("bank").set(enc("alice"), enc("100"));
   const committed = ms.commit(1n);
   ms.getKVStore("bank").set(enc("alice"), enc("999"));
   ms.workingHash();
   await ms.close();
 
-  ms = RootMultiStore.open(dir, ["auth", "bank"]);
+  ms = RootMultiStore.open(join(dir, "state.lmdb"), ["auth", "bank"]);
   assert.equal(ms.lastCommitId().version, 1n);
   assert.deepEqual(Buffer.from(ms.lastCommitId().hash), Buffer.from(committed.hash));
   assert.equal(dec(ms.getKVStore("bank").get(enc("alice"))), "100");
@@ -133,7 +133,7 @@ test("a reopened store has the last committed version and forgets an uncommitted
 
 test("queries read committed state while a block is pending", async () => {
   const dir = tempHome();
-  const ms = RootMultiStore.open(dir, ["bank"]);
+  const ms = RootMultiStore.open(join(dir, "state.lmdb"), ["bank"]);
   ms.getKVStore("bank").set(enc("a"), enc("1"));
   ms.commit(1n);
   ms.getKVStore("bank").set(enc("a"), enc("2"));

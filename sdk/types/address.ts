@@ -18,7 +18,7 @@ export function toAccAddress(bytes: Uint8Array, prefix = ACCOUNT_PREFIX): string
 export function fromAccAddress(address: string, prefix = ACCOUNT_PREFIX): Uint8Array {
   let decoded: { prefix: string; data: Uint8Array };
   try {
-    decoded = fromBech32(address);
+    decoded = fromBech32(address, 90);
   } catch (err) {
     throw ErrInvalidAddress.wrap(`invalid address "${address}": ${(err as Error).message}`);
   }

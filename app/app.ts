@@ -1,0 +1,72 @@
+/**
+ * The Agora app: keepers and their dependencies, module order, the ante chain, all on one
+ * BaseApp over the node's state database.
+ */
+import { join } from "node:path";
+import type { Logger } from "pino";
+import { BaseApp } from "../sdk/baseapp/baseapp.js";
+import { ModuleManager } from "../sdk/module/module.js";
+import { RootMultiStore } from "../sdk/store/multistore.js";
+import { toAccAddress } from "../sdk/types/address.js";
+import { parseGasPrices } from "../sdk/types/gas-price.js";
+import { newAnteHandler } from "../x/auth/ante.js";
+import { AccountKeeper } from "../x/auth/keeper.js";
+import { AuthModule } from "../x/auth/module.js";
+import { SignatureCache } from "../x/auth/signature-cache.js";
+import { FEE_COLLECTOR } from "../x/auth/types.js";
+import { BankKeeper } from "../x/bank/keeper.js";
+import { BankModule } from "../x/bank/module.js";
+import { APP_NAME, APP_VERSION } from "./constants.js";
+
+export interface AgoraAppOptions {
+  home: string;
+  chainId: string;
+  logger: Logger;
+  /** This node's minimum gas prices for CheckTx, e.g. "0.0025uagora". */
+  minGasPrices?: string;
+}
+
+/** Module accounts and what they may do. */
+const MODULE_PERMISSIONS: Record<string, string[]> = {
+  [FEE_COLLECTOR]: [],
+};
+
+export interface AgoraApp {
+  base: BaseApp;
+  accounts: AccountKeeper;
+  bank: BankKeeper;
+  modules: ModuleManager;
+}
+
+export function stateDatabasePath(home: string): string {
+  return join(home, "data", "application.lmdb");
+}
+
+export function createApp(options: AgoraAppOptions): AgoraApp {
+  const accounts = new AccountKeeper(MODULE_PERMISSIONS);
+  const blocked = new Set(Object.keys(MODULE_PERMISSIONS).map((name) => toAccAddress(accounts.moduleAddress(name))));
+  const bank = new BankKeeper(accounts, blocked);
+  const modules = new ModuleManager([new AuthModule(accounts), new BankModule(bank)], {
+    initGenesis: ["auth", "bank"],
+    beginBlock: ["auth", "bank"],
+    endBlock: ["auth", "bank"],
+  });
+  const store = RootMultiStore.open(stateDatabasePath(options.home), modules.storeKeys());
+  const base = new BaseApp({
+    name: APP_NAME,
+    version: APP_VERSION,
+    chainId: options.chainId,
+    store,
+    modules,
+    logger: options.logger,
+  });
+  const minGasPrices = parseGasPrices(options.minGasPrices ?? "");
+  base.anteHandler = newAnteHandler({
+    accounts,
+    bank,
+    msgRouter: base.msgRouter,
+    signatureCache: new SignatureCache(),
+    minGasPrices: () => minGasPrices,
+  });
+  return { base, accounts, bank, modules };
+}

@@ -1,0 +1,248 @@
+/**
+ * BaseApp: the ABCI 2.0 application over the root multistore. It owns the block lifecycle —
+ * InitChain and FinalizeBlock write to the pending block layer, Commit makes it durable — and a
+ * separate CheckTx state over the last committed block that the mempool's txs accumulate in.
+ */
+import {
+  CheckTxType,
+  ResponseApplySnapshotChunk_Result,
+  ResponseOfferSnapshot_Result,
+  ResponseProcessProposal_ProposalStatus,
+  ResponseVerifyVoteExtension_VerifyStatus,
+  type RequestCheckTx,
+  type RequestFinalizeBlock,
+  type RequestInitChain,
+  type RequestPrepareProposal,
+  type RequestProcessProposal,
+  type RequestQuery,
+  type ResponseCheckTx,
+  type ResponseCommit,
+  type ResponseFinalizeBlock,
+  type ResponseInfo,
+  type ResponseInitChain,
+  type ResponsePrepareProposal,
+  type ResponseProcessProposal,
+  type ResponseQuery,
+} from "cosmjs-types/tendermint/abci/types";
+import type { Logger } from "pino";
+import type { AbciApplication } from "../abci/application.js";
+import { TypeRegistry } from "../codec/registry.js";
+import type { ModuleManager } from "../module/module.js";
+import { branch, type RootMultiStore } from "../store/multistore.js";
+import type { CacheMultiStore } from "../store/types.js";
+import { Context, type BlockInfo } from "../types/context.js";
+import { abciError } from "../types/errors.js";
+import { GasMeter } from "../types/gas.js";
+import { ErrInvalidChainID, ErrInvalidRequest, ErrTxTooLarge } from "../types/sdk-errors.js";
+import { MsgRouter } from "./msg-router.js";
+import { QueryRouter } from "./query-router.js";
+import { runTx, type AnteHandler, type TxResult } from "./run-tx.js";
+import { decodeTx } from "./tx.js";
+import { handleSimulate, SIMULATE_PATH } from "./simulate.js";
+
+export interface BaseAppOptions {
+  name: string;
+  version: string;
+  chainId: string;
+  store: RootMultiStore;
+  modules: ModuleManager;
+  logger: Logger;
+  /** Largest tx accepted into the mempool, in bytes. */
+  maxTxBytes?: number;
+}
+
+const DEFAULT_MAX_TX_BYTES = 1024 * 1024;
+
+export class BaseApp implements AbciApplication {
+  readonly registry = new TypeRegistry();
+  readonly msgRouter = new MsgRouter(this.registry);
+  readonly queryRouter = new QueryRouter();
+  anteHandler: AnteHandler = () => {};
+
+  private checkState: CacheMultiStore;
+  private lastBlockTime = { seconds: 0n, nanos: 0 };
+  /** Height of the block being finalized; set from InitChain's initial height before block one. */
+  private finalizingHeight = 0n;
+
+  constructor(private readonly options: BaseAppOptions) {
+    options.modules.register(this.registry, this.msgRouter, this.queryRouter);
+    this.checkState = branch(options.store.committedMultiStore());
+  }
+
+  get store(): RootMultiStore {
+    return this.options.store;
+  }
+
+  get logger(): Logger {
+    return this.options.logger;
+  }
+
+  get chainId(): string {
+    return this.options.chainId;
+  }
+
+  info(): ResponseInfo {
+    const last = this.store.lastCommitId();
+    return {
+      data: this.options.name,
+      version: this.options.version,
+      appVersion: 1n,
+      lastBlockHeight: last.version,
+      lastBlockAppHash: last.hash,
+    };
+  }
+
+  initChain(req: RequestInitChain): ResponseInitChain {
+    if (req.chainId !== this.chainId) {
+      throw ErrInvalidChainID.wrap(`genesis chain id ${req.chainId} does not match the node's ${this.chainId}`);
+    }
+    const initialHeight = req.initialHeight > 0n ? req.initialHeight : 1n;
+    this.finalizingHeight = initialHeight;
+    const appState = req.appStateBytes.length ? (JSON.parse(Buffer.from(req.appStateBytes).toString("utf8")) as Record<string, unknown>) : {};
+    const block: BlockInfo = { chainId: req.chainId, height: initialHeight, time: toTime(req.time) };
+    const ctx = new Context(block, this.store, new GasMeter(), "genesis", this.logger);
+    this.options.modules.initGenesis(ctx, appState);
+    return { validators: req.validators, appHash: this.store.workingHash() };
+  }
+
+  query(req: RequestQuery): ResponseQuery {
+    const height = this.store.lastCommitId().version;
+    const base = { index: 0n, key: new Uint8Array(), proofOps: undefined, height, info: "" };
+    try {
+      if (req.height !== 0n && req.height !== height) {
+        throw ErrInvalidRequest.wrap(`queries at past heights are not supported yet: asked ${req.height}, latest is ${height}`);
+      }
+      const ctx = this.queryContext();
+      const value =
+        req.path === SIMULATE_PATH
+          ? handleSimulate(req.data, (txBytes) => this.simulate(txBytes))
+          : this.queryRouter.handle(ctx, req.path, req.data);
+      return { ...base, code: 0, log: "", value, codespace: "" };
+    } catch (err) {
+      const { code, codespace, log } = abciError(err);
+      return { ...base, code, log, value: new Uint8Array(), codespace };
+    }
+  }
+
+  checkTx(req: RequestCheckTx): ResponseCheckTx {
+    const mode = req.type === CheckTxType.RECHECK ? "recheck" : "check";
+    const maxTxBytes = this.options.maxTxBytes ?? DEFAULT_MAX_TX_BYTES;
+    if (req.tx.length > maxTxBytes) {
+      const { code, codespace, log } = abciError(ErrTxTooLarge.wrap(`tx is ${req.tx.length} bytes, the limit is ${maxTxBytes}`));
+      return { code, codespace, log, data: new Uint8Array(), info: "", gasWanted: 0n, gasUsed: 0n, events: [] };
+    }
+    const result = runTx(this, mode, this.nextBlockInfo(), this.checkState, req.tx);
+    return {
+      code: result.code,
+      codespace: result.codespace,
+      log: result.log,
+      data: result.data,
+      info: "",
+      gasWanted: result.gasWanted,
+      gasUsed: result.gasUsed,
+      events: result.events,
+    };
+  }
+
+  prepareProposal(req: RequestPrepareProposal): ResponsePrepareProposal {
+    const txs: Uint8Array[] = [];
+    let bytes = 0n;
+    for (const tx of req.txs) {
+      // CometBFT counts each tx as a protobuf field: tag, length varint, bytes.
+      const size = BigInt(1 + varintLength(tx.length) + tx.length);
+      if (bytes + size > req.maxTxBytes) break;
+      bytes += size;
+      txs.push(tx);
+    }
+    return { txs };
+  }
+
+  processProposal(req: RequestProcessProposal): ResponseProcessProposal {
+    for (const tx of req.txs) {
+      try {
+        decodeTx(tx, this.registry);
+      } catch (err) {
+        this.logger.warn({ height: req.height.toString(), reason: (err as Error).message }, "rejecting proposal with an undecodable tx");
+        return { status: ResponseProcessProposal_ProposalStatus.REJECT };
+      }
+    }
+    return { status: ResponseProcessProposal_ProposalStatus.ACCEPT };
+  }
+
+  extendVote() {
+    return { voteExtension: new Uint8Array() };
+  }
+
+  verifyVoteExtension() {
+    return { status: ResponseVerifyVoteExtension_VerifyStatus.ACCEPT };
+  }
+
+  finalizeBlock(req: RequestFinalizeBlock): ResponseFinalizeBlock {
+    const block: BlockInfo = { chainId: this.chainId, height: req.height, time: toTime(req.time) };
+    this.finalizingHeight = req.height;
+    const blockCtx = new Context(block, this.store, new GasMeter(), "finalize", this.logger);
+    this.options.modules.beginBlock(blockCtx);
+    const txResults = req.txs.map((tx) => {
+      const r = runTx(this, "finalize", block, this.store, tx);
+      return { code: r.code, codespace: r.codespace, log: r.log, info: "", data: r.data, gasWanted: r.gasWanted, gasUsed: r.gasUsed, events: r.events };
+    });
+    const validatorUpdates = this.options.modules.endBlock(blockCtx);
+    this.lastBlockTime = block.time;
+    return {
+      events: blockCtx.events.events,
+      txResults,
+      validatorUpdates,
+      consensusParamUpdates: undefined,
+      appHash: this.store.workingHash(),
+    };
+  }
+
+  commit(): ResponseCommit {
+    this.store.commit(this.finalizingHeight);
+    this.checkState = branch(this.store.committedMultiStore());
+    return { retainHeight: 0n };
+  }
+
+  listSnapshots() {
+    return { snapshots: [] };
+  }
+
+  offerSnapshot() {
+    return { result: ResponseOfferSnapshot_Result.REJECT };
+  }
+
+  loadSnapshotChunk() {
+    return { chunk: new Uint8Array() };
+  }
+
+  applySnapshotChunk() {
+    return { result: ResponseApplySnapshotChunk_Result.ABORT, refetchChunks: [], rejectSenders: [] };
+  }
+
+  /** Runs a tx against the committed state without signature checks or gas limit. */
+  simulate(txBytes: Uint8Array): TxResult {
+    return runTx(this, "simulate", this.nextBlockInfo(), branch(this.store.committedMultiStore()), txBytes);
+  }
+
+  /** A context over the last committed state, for queries. */
+  queryContext(): Context {
+    return new Context(this.nextBlockInfo(), this.store.committedMultiStore(), new GasMeter(), "query", this.logger);
+  }
+
+  private nextBlockInfo(): BlockInfo {
+    return { chainId: this.chainId, height: this.store.lastCommitId().version + 1n, time: this.lastBlockTime };
+  }
+}
+
+function toTime(t: { seconds: bigint; nanos: number } | undefined): { seconds: bigint; nanos: number } {
+  return { seconds: t?.seconds ?? 0n, nanos: t?.nanos ?? 0 };
+}
+
+function varintLength(n: number): number {
+  let len = 1;
+  while (n >= 0x80) {
+    n = Math.floor(n / 128);
+    len++;
+  }
+  return len;
+}

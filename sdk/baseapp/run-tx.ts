@@ -1,0 +1,111 @@
+/**
+ * Running one transaction: ante chain in a branch, then its messages in another branch, so a
+ * failed message keeps the fee and sequence the ante chain wrote and nothing else.
+ */
+import { TxMsgData } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
+import type { Logger } from "pino";
+import { pack, type TypeRegistry } from "../codec/registry.js";
+import { branch } from "../store/multistore.js";
+import type { MultiStore } from "../store/types.js";
+import { Context, type BlockInfo, type ExecMode } from "../types/context.js";
+import { abciError } from "../types/errors.js";
+import type { Event } from "../types/events.js";
+import { GasMeter } from "../types/gas.js";
+import { ErrUnknownRequest } from "../types/sdk-errors.js";
+import type { MsgRouter } from "./msg-router.js";
+import { decodeTx, type DecodedTx } from "./tx.js";
+
+/** The ante chain: fee, signatures, sequence. Throws a registered error to reject the tx. */
+export type AnteHandler = (ctx: Context, tx: DecodedTx) => void;
+
+export interface TxResult {
+  code: number;
+  codespace: string;
+  log: string;
+  data: Uint8Array;
+  gasWanted: bigint;
+  gasUsed: bigint;
+  events: Event[];
+  msgResponses: { typeUrl: string; value: Uint8Array }[];
+}
+
+export interface TxRunner {
+  registry: TypeRegistry;
+  msgRouter: MsgRouter;
+  anteHandler: AnteHandler;
+  logger: Logger;
+}
+
+/** Decodes and runs a tx against `base`; writes land in `base` only as described above. */
+export function runTx(runner: TxRunner, mode: ExecMode, block: BlockInfo, base: MultiStore, bytes: Uint8Array): TxResult {
+  let tx: DecodedTx;
+  try {
+    tx = decodeTx(bytes, runner.registry);
+  } catch (err) {
+    return failure(err, 0n, 0n, []);
+  }
+  const gasWanted = tx.authInfo.fee!.gasLimit;
+  const limit = mode === "simulate" ? Number.MAX_SAFE_INTEGER : Number(gasWanted > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : gasWanted);
+  const meter = new GasMeter(limit);
+
+  const anteStore = branch(base);
+  const anteCtx = new Context(block, anteStore, meter, mode, runner.logger);
+  try {
+    runner.anteHandler(anteCtx, tx);
+  } catch (err) {
+    return failure(err, gasWanted, BigInt(meter.consumed), []);
+  }
+  anteStore.write();
+  const anteEvents = anteCtx.events.events;
+  if (mode === "check" || mode === "recheck") {
+    return { ...success(gasWanted, meter), events: anteEvents };
+  }
+
+  const msgStore = branch(base);
+  const msgCtx = new Context(block, msgStore, meter, mode, runner.logger);
+  const msgResponses: { typeUrl: string; value: Uint8Array }[] = [];
+  try {
+    tx.msgs.forEach((msg, index) => {
+      const route = runner.msgRouter.route(msg.typeUrl);
+      if (!route) throw ErrUnknownRequest.wrap(`no message handler for ${msg.typeUrl}`);
+      const before = msgCtx.events.events.length;
+      msgCtx.events.emit("message", {
+        action: msg.typeUrl,
+        sender: route.signers(msg.value)[0] ?? "",
+        module: route.module,
+      });
+      const response = route.handle(msgCtx, msg.value);
+      msgResponses.push(pack(route.responseType, response));
+      for (const e of msgCtx.events.events.slice(before)) {
+        e.attributes.push({ key: "msg_index", value: String(index), index: true });
+      }
+    });
+  } catch (err) {
+    return failure(err, gasWanted, BigInt(meter.consumed), anteEvents);
+  }
+  msgStore.write();
+  return {
+    ...success(gasWanted, meter),
+    data: TxMsgData.encode({ data: [], msgResponses }).finish(),
+    events: [...anteEvents, ...msgCtx.events.events],
+    msgResponses,
+  };
+}
+
+function success(gasWanted: bigint, meter: GasMeter): TxResult {
+  return {
+    code: 0,
+    codespace: "",
+    log: "",
+    data: new Uint8Array(),
+    gasWanted,
+    gasUsed: BigInt(meter.consumed),
+    events: [],
+    msgResponses: [],
+  };
+}
+
+function failure(err: unknown, gasWanted: bigint, gasUsed: bigint, events: Event[]): TxResult {
+  const { code, codespace, log } = abciError(err);
+  return { code, codespace, log, data: new Uint8Array(), gasWanted, gasUsed, events, msgResponses: [] };
+}

@@ -1,0 +1,41 @@
+/**
+ * The protobuf type registry: type URL to generated codec, for Msgs inside transactions and for
+ * Any-packed state such as accounts.
+ */
+import type { Any } from "cosmjs-types/google/protobuf/any";
+import { ErrTxDecode, ErrUnpackAny } from "../types/sdk-errors.js";
+
+/** What ts-proto generates for each message (cosmjs-types' shape). */
+export interface MessageType<T = unknown> {
+  readonly typeUrl: string;
+  encode(message: T): { finish(): Uint8Array };
+  decode(input: Uint8Array): T;
+  fromPartial(object: never): T;
+}
+
+export class TypeRegistry {
+  private readonly types = new Map<string, MessageType>();
+
+  register<T>(type: MessageType<T>): void {
+    this.types.set(type.typeUrl, type as MessageType);
+  }
+
+  lookup(typeUrl: string): MessageType | undefined {
+    return this.types.get(typeUrl);
+  }
+
+  /** Decodes a packed message; an unknown type or bad bytes is a tx parse error naming the type. */
+  unpack(any: Any): unknown {
+    const type = this.types.get(any.typeUrl);
+    if (!type) throw ErrTxDecode.wrap(`unable to resolve type URL ${any.typeUrl}`);
+    try {
+      return type.decode(any.value);
+    } catch (err) {
+      throw ErrUnpackAny.wrap(`cannot decode ${any.typeUrl}: ${(err as Error).message}`);
+    }
+  }
+}
+
+export function pack<T>(type: MessageType<T>, message: T): Any {
+  return { typeUrl: type.typeUrl, value: type.encode(message).finish() };
+}

@@ -1,0 +1,73 @@
+/** Drives the app in-process through ABCI requests, block by block, as CometBFT would. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CheckTxType, type ExecTxResult } from "cosmjs-types/tendermint/abci/types";
+import { pino } from "pino";
+import { createApp, type AgoraApp } from "../../app/app.js";
+
+export interface GenesisAccount {
+  address: string;
+  amount: bigint;
+}
+
+export function genesisState(accounts: GenesisAccount[]): Record<string, unknown> {
+  return {
+    auth: {
+      accounts: accounts.map((a, i) => ({ "@type": "/cosmos.auth.v1beta1.BaseAccount", address: a.address, account_number: String(i), sequence: "0" })),
+    },
+    bank: { balances: accounts.map((a) => ({ address: a.address, coins: [{ denom: "uagora", amount: a.amount.toString() }] })) },
+  };
+}
+
+export class TestChain {
+  height = 0n;
+  private constructor(
+    readonly app: AgoraApp,
+    readonly home: string,
+    readonly chainId: string,
+  ) {}
+
+  static open(home = mkdtempSync(join(tmpdir(), "agora-chain-")), chainId = "agora-test-1", minGasPrices = ""): TestChain {
+    const app = createApp({ home, chainId, logger: pino({ level: "silent" }), minGasPrices });
+    const chain = new TestChain(app, home, chainId);
+    chain.height = app.base.info().lastBlockHeight;
+    return chain;
+  }
+
+  initChain(appState: Record<string, unknown>): Uint8Array {
+    return this.app.base.initChain({
+      time: { seconds: 1_700_000_000n, nanos: 0 },
+      chainId: this.chainId,
+      validators: [],
+      appStateBytes: Buffer.from(JSON.stringify(appState)),
+      initialHeight: 1n,
+    }).appHash;
+  }
+
+  checkTx(tx: Uint8Array, recheck = false) {
+    return this.app.base.checkTx({ tx, type: recheck ? CheckTxType.RECHECK : CheckTxType.NEW });
+  }
+
+  /** Finalizes and commits one block; returns its tx results and app hash. */
+  block(txs: Uint8Array[]): { results: ExecTxResult[]; appHash: Uint8Array } {
+    const height = this.height + 1n;
+    const response = this.app.base.finalizeBlock({
+      txs,
+      decidedLastCommit: { round: 0, votes: [] },
+      misbehavior: [],
+      hash: new Uint8Array(32),
+      height,
+      time: { seconds: 1_700_000_000n + height, nanos: 0 },
+      nextValidatorsHash: new Uint8Array(32),
+      proposerAddress: new Uint8Array(20),
+    });
+    this.app.base.commit();
+    this.height = height;
+    return { results: response.txResults, appHash: response.appHash };
+  }
+
+  close(): Promise<void> {
+    return this.app.base.store.close();
+  }
+}

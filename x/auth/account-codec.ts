@@ -1,0 +1,59 @@
+/** Accounts to and from the Any-packed BaseAccount/ModuleAccount the Cosmos SDK stores. */
+import { BaseAccount, ModuleAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
+import { PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
+import { Any } from "cosmjs-types/google/protobuf/any";
+import type { ValueCodec } from "../../sdk/collections/codecs.js";
+import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
+import { ErrInvalidPubKey } from "../../sdk/types/sdk-errors.js";
+import { SECP256K1_PUBKEY_TYPE, type Account } from "./types.js";
+
+export function toBaseAccount(account: Account): BaseAccount {
+  return {
+    address: toAccAddress(account.address),
+    pubKey: account.pubKey ? { typeUrl: SECP256K1_PUBKEY_TYPE, value: PubKey.encode({ key: account.pubKey }).finish() } : undefined,
+    accountNumber: account.accountNumber,
+    sequence: account.sequence,
+  };
+}
+
+export function accountToAny(account: Account): Any {
+  const base = toBaseAccount(account);
+  if (account.module) {
+    return {
+      typeUrl: ModuleAccount.typeUrl,
+      value: ModuleAccount.encode({ baseAccount: base, name: account.module.name, permissions: account.module.permissions }).finish(),
+    };
+  }
+  return { typeUrl: BaseAccount.typeUrl, value: BaseAccount.encode(base).finish() };
+}
+
+/** A secp256k1 public key from its Any; any other key type is rejected with a clear error. */
+export function pubKeyFromAny(any: Any | undefined): Uint8Array | undefined {
+  if (!any) return undefined;
+  if (any.typeUrl !== SECP256K1_PUBKEY_TYPE) throw ErrInvalidPubKey.wrap(`unsupported public key type ${any.typeUrl}; sign with a secp256k1 key`);
+  const key = PubKey.decode(any.value).key;
+  if (key.length !== 33) throw ErrInvalidPubKey.wrap(`expected a 33-byte compressed secp256k1 key, got ${key.length} bytes`);
+  return key;
+}
+
+export function accountFromAny(any: Any): Account {
+  if (any.typeUrl === ModuleAccount.typeUrl) {
+    const m = ModuleAccount.decode(any.value);
+    return { ...fromBase(m.baseAccount!), module: { name: m.name, permissions: m.permissions } };
+  }
+  return fromBase(BaseAccount.decode(any.value));
+}
+
+function fromBase(base: BaseAccount): Account {
+  return {
+    address: fromAccAddress(base.address),
+    pubKey: pubKeyFromAny(base.pubKey),
+    accountNumber: base.accountNumber,
+    sequence: base.sequence,
+  };
+}
+
+export const accountValue: ValueCodec<Account> = {
+  encode: (a) => Any.encode(accountToAny(a)).finish(),
+  decode: (b) => accountFromAny(Any.decode(b)),
+};

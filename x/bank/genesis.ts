@@ -1,0 +1,63 @@
+/** The bank section of genesis, in the Cosmos SDK's JSON shape. */
+import { Metadata } from "cosmjs-types/cosmos/bank/v1beta1/bank";
+import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
+import { Coins } from "../../sdk/types/coins.js";
+import type { Context } from "../../sdk/types/context.js";
+import type { BankKeeper } from "./keeper.js";
+import { DEFAULT_BANK_PARAMS } from "./types.js";
+
+interface JsonCoin {
+  denom: string;
+  amount: string;
+}
+
+export interface BankGenesis {
+  params?: { send_enabled?: { denom: string; enabled: boolean }[]; default_send_enabled?: boolean };
+  balances?: { address: string; coins: JsonCoin[] }[];
+  supply?: JsonCoin[];
+  denom_metadata?: unknown[];
+  send_enabled?: { denom: string; enabled: boolean }[];
+}
+
+export function defaultBankGenesis(): BankGenesis {
+  return { params: { send_enabled: [], default_send_enabled: true }, balances: [], supply: [], denom_metadata: [], send_enabled: [] };
+}
+
+export function initBankGenesis(ctx: Context, keeper: BankKeeper, genesis: BankGenesis): void {
+  keeper.params.set(ctx, {
+    sendEnabled: [...(genesis.params?.send_enabled ?? []), ...(genesis.send_enabled ?? [])],
+    defaultSendEnabled: genesis.params?.default_send_enabled ?? DEFAULT_BANK_PARAMS.defaultSendEnabled,
+  });
+  const totals = new Map<string, bigint>();
+  for (const balance of genesis.balances ?? []) {
+    const coins = Coins.fromProto(balance.coins);
+    keeper.initBalance(ctx, fromAccAddress(balance.address), coins);
+    for (const coin of coins.list) totals.set(coin.denom, (totals.get(coin.denom) ?? 0n) + coin.amount);
+  }
+  const declared = Coins.fromProto(genesis.supply ?? []);
+  const computed = Coins.of([...totals].map(([denom, amount]) => ({ denom, amount })));
+  if (!declared.isZero() && declared.toString() !== computed.toString()) {
+    throw new Error(`genesis supply ${declared} does not match the sum of balances ${computed}`);
+  }
+  for (const coin of computed.list) keeper.supply.set(ctx, coin.denom, coin.amount);
+  for (const metadata of genesis.denom_metadata ?? []) {
+    const m = Metadata.fromJSON(metadata);
+    keeper.denomMetadata.set(ctx, m.base, m);
+  }
+}
+
+export function exportBankGenesis(ctx: Context, keeper: BankKeeper): BankGenesis {
+  const byAddress = new Map<string, JsonCoin[]>();
+  for (const [[address, denom], amount] of keeper.balances.entries(ctx)) {
+    const key = toAccAddress(address);
+    byAddress.set(key, [...(byAddress.get(key) ?? []), { denom, amount: amount.toString() }]);
+  }
+  const params = keeper.getParams(ctx);
+  return {
+    params: { send_enabled: params.sendEnabled, default_send_enabled: params.defaultSendEnabled },
+    balances: [...byAddress].map(([address, coins]) => ({ address, coins })),
+    supply: [...keeper.supply.entries(ctx)].map(([denom, amount]) => ({ denom, amount: amount.toString() })),
+    denom_metadata: [...keeper.denomMetadata.entries(ctx)].map(([, m]) => Metadata.toJSON(m)),
+    send_enabled: [],
+  };
+}

@@ -1,0 +1,32 @@
+/** The bank module: balances, supply and transfers. */
+import type { AppModule } from "../../sdk/module/module.js";
+import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
+import type { QueryRouter } from "../../sdk/baseapp/query-router.js";
+import type { Context } from "../../sdk/types/context.js";
+import { defaultBankGenesis, exportBankGenesis, initBankGenesis, type BankGenesis } from "./genesis.js";
+import type { BankKeeper } from "./keeper.js";
+import { registerBankMsgs } from "./msg-server.js";
+import { registerBankQueries } from "./query-server.js";
+import { BANK_MODULE, BANK_STORE } from "./types.js";
+
+export class BankModule implements AppModule {
+  readonly name = BANK_MODULE;
+  readonly storeKeys = [BANK_STORE];
+  constructor(readonly keeper: BankKeeper) {}
+
+  registerMsgs(router: MsgRouter): void {
+    registerBankMsgs(router, this.keeper);
+  }
+  registerQueries(router: QueryRouter): void {
+    registerBankQueries(router, this.keeper);
+  }
+  defaultGenesis(): BankGenesis {
+    return defaultBankGenesis();
+  }
+  initGenesis(ctx: Context, genesis: unknown): void {
+    initBankGenesis(ctx, this.keeper, genesis as BankGenesis);
+  }
+  exportGenesis(ctx: Context): BankGenesis {
+    return exportBankGenesis(ctx, this.keeper);
+  }
+}
