@@ -16,7 +16,7 @@ import { SignatureCache } from "../x/auth/signature-cache.js";
 import { FEE_COLLECTOR } from "../x/auth/types.js";
 import { BankKeeper } from "../x/bank/keeper.js";
 import { BankModule } from "../x/bank/module.js";
-import { APP_NAME, APP_VERSION } from "./constants.js";
+import { APP_NAME, APP_VERSION, BOND_DENOM } from "./constants.js";
 
 export interface AgoraAppOptions {
   home: string;
@@ -42,7 +42,8 @@ export function stateDatabasePath(home: string): string {
   return join(home, "data", "application.lmdb");
 }
 
-export function createApp(options: AgoraAppOptions): AgoraApp {
+/** The keepers and the module manager, without a store: enough for default genesis. */
+export function createModules(): Omit<AgoraApp, "base"> {
   const accounts = new AccountKeeper(MODULE_PERMISSIONS);
   const blocked = new Set(Object.keys(MODULE_PERMISSIONS).map((name) => toAccAddress(accounts.moduleAddress(name))));
   const bank = new BankKeeper(accounts, blocked);
@@ -51,6 +52,11 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     beginBlock: ["auth", "bank"],
     endBlock: ["auth", "bank"],
   });
+  return { accounts, bank, modules };
+}
+
+export function createApp(options: AgoraAppOptions): AgoraApp {
+  const { accounts, bank, modules } = createModules();
   const store = RootMultiStore.open(stateDatabasePath(options.home), modules.storeKeys());
   const base = new BaseApp({
     name: APP_NAME,
@@ -66,6 +72,7 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     bank,
     msgRouter: base.msgRouter,
     signatureCache: new SignatureCache(),
+    feeDenom: BOND_DENOM,
     minGasPrices: () => minGasPrices,
   });
   return { base, accounts, bank, modules };

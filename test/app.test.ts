@@ -246,3 +246,29 @@ test("the same blocks applied to two fresh homes give identical app hashes at ev
   assert.equal(balance(reopened, bob.address), 5n * (10n + 11n + 12n + 13n));
   await reopened.close();
 });
+
+test("a wallet-style simulation (no fee, empty signature) estimates the signed tx's gas within 2%", async () => {
+  const { chain, alice, bob } = await fundedChain();
+  const signed = await send(chain, alice, bob.address, "1");
+  const { TxRaw, AuthInfo } = await import("cosmjs-types/cosmos/tx/v1beta1/tx");
+  const raw = TxRaw.decode(signed);
+  const authInfo = AuthInfo.decode(raw.authInfoBytes);
+  const simulated = TxRaw.encode({
+    bodyBytes: raw.bodyBytes,
+    authInfoBytes: AuthInfo.encode({ ...authInfo, fee: { amount: [], gasLimit: 0n, payer: "", granter: "" } }).finish(),
+    signatures: [new Uint8Array()],
+  }).finish();
+  const res = chain.app.base.query({
+    path: "/cosmos.tx.v1beta1.Service/Simulate",
+    data: SimulateRequest.encode({ txBytes: simulated }).finish(),
+    height: 0n,
+    prove: false,
+  });
+  assert.equal(res.code, 0, res.log);
+  const estimate = SimulateResponse.decode(res.value).gasInfo!.gasUsed;
+  const used = chain.block([signed]).results[0]!.gasUsed;
+  // The signed tx is larger by its fee entry; wallets multiply estimates by 1.3-1.5 for such slack.
+  const diff = estimate > used ? estimate - used : used - estimate;
+  assert.ok(diff * 50n <= used, `estimate ${estimate} is not within 2% of used ${used}`);
+  await chain.close();
+});

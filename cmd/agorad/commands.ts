@@ -2,9 +2,15 @@
 import type { Command } from "commander";
 import { registerQueryCommands, registerStatusCommand, registerTxCommands } from "./client/commands.js";
 import { registerKeysCommands } from "./keys/commands.js";
+import { registerGenesisCommands } from "./node/genesis-commands.js";
+import { registerInitCommand } from "./node/init.js";
+import { registerStartCommand } from "./node/start.js";
 
 export function registerCommands(program: Command): void {
-  // Node commands (lead): init, genesis, start.
+  // Node commands.
+  registerInitCommand(program);
+  registerGenesisCommands(program);
+  registerStartCommand(program);
 
   // Client commands.
   registerKeysCommands(program);

@@ -86,7 +86,7 @@ export class BaseApp implements AbciApplication {
     return {
       data: this.options.name,
       version: this.options.version,
-      appVersion: 1n,
+      appVersion: 0n,
       lastBlockHeight: last.version,
       lastBlockAppHash: last.hash,
     };

@@ -9,6 +9,7 @@ import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
 import type { AnteHandler } from "../../sdk/baseapp/run-tx.js";
 import type { DecodedTx } from "../../sdk/baseapp/tx.js";
 import { sha256 } from "../../sdk/store/hash.js";
+import { branch } from "../../sdk/store/multistore.js";
 import { addressFromPubkey, fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
 import { Coins } from "../../sdk/types/coins.js";
 import type { Context } from "../../sdk/types/context.js";
@@ -26,6 +27,8 @@ export interface AnteOptions {
   bank: FeeBankKeeper;
   msgRouter: MsgRouter;
   signatureCache: SignatureCache;
+  /** The denom fees are usually paid in, for gas estimates. */
+  feeDenom: string;
   /** This node's minimum gas prices, enforced in CheckTx only (a node setting, not consensus). */
   minGasPrices: () => GasPrice[];
 }
@@ -39,7 +42,7 @@ export function newAnteHandler(options: AnteOptions): AnteHandler {
     if (BigInt(memoLength) > params.maxMemoCharacters) {
       throw errors.ErrMemoTooLarge.wrap(`maximum number of characters is ${params.maxMemoCharacters} but received ${memoLength} characters`);
     }
-    ctx.gasMeter.consume(Number(params.txSizeCostPerByte) * tx.bytes.length, "txSize");
+    ctx.gasMeter.consume(Number(params.txSizeCostPerByte) * (tx.bytes.length + simulatedSignatureBytes(ctx, tx)), "txSize");
     deductFee(ctx, tx, signers, options);
     const pubKeys = setPubKeys(ctx, tx, signers, options.accounts);
     if (BigInt(signers.length) > params.txSigLimit) {
@@ -52,6 +55,12 @@ export function newAnteHandler(options: AnteOptions): AnteHandler {
       options.accounts.setAccount(ctx, { ...account, sequence: account.sequence + 1n });
     }
   };
+}
+
+/** Simulated txs carry empty signatures; the real ones will be 64 bytes each. */
+function simulatedSignatureBytes(ctx: Context, tx: DecodedTx): number {
+  if (!ctx.isSimulate) return 0;
+  return tx.raw.signatures.reduce((n, sig) => n + (sig.length === 0 ? 64 : 0), 0);
 }
 
 /** Stateless checks; returns the tx's signers (each msg's signers, first appearance order). */
@@ -98,6 +107,7 @@ function deductFee(ctx: Context, tx: DecodedTx, signers: Uint8Array[], options: 
   if (!options.accounts.hasAccount(ctx, payer)) {
     throw errors.ErrUnknownAddress.wrap(`fee payer address: ${toAccAddress(payer)} does not exist`);
   }
+  if (ctx.isSimulate && fee.isZero()) chargeSimulatedFee(ctx, payer, options);
   if (!fee.isZero()) {
     try {
       options.bank.sendCoinsFromAccountToModule(ctx, payer, FEE_COLLECTOR, fee);
@@ -109,6 +119,19 @@ function deductFee(ctx: Context, tx: DecodedTx, signers: Uint8Array[], options: 
     }
   }
   ctx.events.emit("tx", { fee: fee.toString(), fee_payer: toAccAddress(payer) });
+}
+
+/**
+ * Wallets simulate with an empty fee, yet the real tx pays one: meter a fee transfer in a
+ * discarded branch so the estimate includes its cost (a payer without funds simply stops early).
+ */
+function chargeSimulatedFee(ctx: Context, payer: Uint8Array, options: AnteOptions): void {
+  const denom = options.minGasPrices()[0]?.denom ?? options.feeDenom;
+  try {
+    options.bank.sendCoinsFromAccountToModule(ctx.withStore(branch(ctx.multiStore)), payer, FEE_COLLECTOR, Coins.of([{ denom, amount: 1n }]));
+  } catch (err) {
+    if (!errors.ErrInsufficientFunds.is(err)) throw err;
+  }
 }
 
 function checkMinGasPrices(fee: Coins, gasLimit: bigint, prices: GasPrice[]): void {
@@ -147,14 +170,15 @@ function verifySignatures(ctx: Context, tx: DecodedTx, signers: Uint8Array[], pu
     if (info.sequence !== account.sequence) {
       throw errors.ErrWrongSequence.wrap(`account sequence mismatch, expected ${account.sequence}, got ${info.sequence}`);
     }
+    const signature = tx.raw.signatures[i]!;
+    ctx.events.emit("tx", { acc_seq: `${toAccAddress(signer)}/${account.sequence}` });
+    ctx.events.emit("tx", { signature: Buffer.from(signature).toString("base64") });
+    // Wallets simulate with an empty signature and an unspecified sign mode.
+    if (ctx.isSimulate) return;
     const mode = info.modeInfo?.single?.mode;
     if (mode !== SignMode.SIGN_MODE_DIRECT) {
       throw errors.ErrNotSupported.wrap(`sign mode ${mode === undefined ? "multi" : SignMode[mode] ?? mode} is not supported; sign with SIGN_MODE_DIRECT`);
     }
-    const signature = tx.raw.signatures[i]!;
-    ctx.events.emit("tx", { acc_seq: `${toAccAddress(signer)}/${account.sequence}` });
-    ctx.events.emit("tx", { signature: Buffer.from(signature).toString("base64") });
-    if (ctx.isSimulate) return;
     const digest = sha256(
       SignDoc.encode({
         bodyBytes: tx.raw.bodyBytes,

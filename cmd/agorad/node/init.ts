@@ -1,0 +1,56 @@
+/**
+ * `agorad init <moniker>`: a node home with CometBFT's config and keys, Agora's default genesis
+ * and app settings.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { createModules } from "../../../app/app.js";
+import { DEFAULT_CHAIN_ID, DEFAULT_MIN_GAS_PRICES } from "../../../app/constants.js";
+import { CliError, globalOptions, printResult } from "../cli.js";
+import { cometbftBinary } from "./cometbft.js";
+import { appToml, configToml, genesisJson, readGenesis, writeGenesis } from "./home.js";
+import { setTomlValue } from "./toml.js";
+
+export function registerInitCommand(program: Command): void {
+  program
+    .command("init <moniker>")
+    .description("create a node home: CometBFT config and keys, genesis, app settings")
+    .option("--chain-id <id>", "chain id of the new genesis", DEFAULT_CHAIN_ID)
+    .option("--overwrite", "replace an existing genesis")
+    .action((moniker: string, opts: { chainId: string; overwrite?: boolean }, command: Command) => {
+      const { home, output } = globalOptions(command);
+      if (existsSync(genesisJson(home)) && !opts.overwrite) {
+        throw new CliError(`${genesisJson(home)} already exists: pass --overwrite to replace it`);
+      }
+      execFileSync(cometbftBinary(), ["init", "--home", home], { stdio: "pipe" });
+      let config = readFileSync(configToml(home), "utf8");
+      config = setTomlValue(config, "", "moniker", moniker);
+      config = setTomlValue(config, "", "proxy_app", "tcp://127.0.0.1:26658");
+      config = setTomlValue(config, "consensus", "timeout_commit", "1s");
+      config = setTomlValue(config, "tx_index", "indexer", "kv");
+      writeFileSync(configToml(home), config);
+
+      const genesis = readGenesis(home);
+      genesis.chain_id = opts.chainId;
+      genesis.app_state = defaultAppState() as typeof genesis.app_state;
+      writeGenesis(home, genesis);
+      if (!existsSync(appToml(home))) {
+        writeFileSync(
+          appToml(home),
+          [
+            "# Agora app settings (this node only; not part of consensus).",
+            "# Fees below this price are refused from the mempool.",
+            `minimum-gas-prices = "${DEFAULT_MIN_GAS_PRICES}"`,
+            "",
+          ].join("\n"),
+        );
+      }
+      printResult({ home, output }, { moniker, chain_id: opts.chainId, home }, `initialized ${moniker} (${opts.chainId}) in ${home}`);
+    });
+}
+
+/** Each module's default genesis section, from the app's module manager. */
+function defaultAppState(): Record<string, unknown> {
+  return createModules().modules.defaultGenesis();
+}

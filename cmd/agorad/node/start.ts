@@ -1,0 +1,90 @@
+/**
+ * `agorad start`: serves the app over the ABCI socket and, unless `--no-comet`, runs the CometBFT
+ * node that drives it. Either process ending ends the other.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import { pino, type Logger } from "pino";
+import { createApp } from "../../../app/app.js";
+import { AbciServer } from "../../../sdk/abci/server.js";
+import { parseGasPrices } from "../../../sdk/types/gas-price.js";
+import { CliError, globalOptions } from "../cli.js";
+import { cometbftBinary } from "./cometbft.js";
+import { configToml, readAppConfig, readGenesis } from "./home.js";
+import { getTomlValue } from "./toml.js";
+
+interface StartFlags {
+  comet: boolean;
+  abci?: string;
+  minimumGasPrices?: string;
+  logLevel: string;
+  cometLogLevel: string;
+}
+
+export function registerStartCommand(program: Command): void {
+  program
+    .command("start")
+    .description("run the node: the ABCI app and the CometBFT node that drives it")
+    .option("--no-comet", "serve ABCI only; run CometBFT yourself with --proxy_app")
+    .option("--abci <address>", "ABCI listen address (default: proxy_app of config.toml, tcp://127.0.0.1:26658)")
+    .option("--minimum-gas-prices <prices>", "refuse mempool txs paying less, e.g. 0.0025uagora (default: app.toml)")
+    .option("--log-level <level>", "app log level: debug, info, warn, error", "info")
+    .option("--comet-log-level <level>", "CometBFT log level", "main:info,state:info,*:error")
+    .action(async (flags: StartFlags, command: Command) => {
+      const { home } = globalOptions(command);
+      await startNode(home, flags);
+    });
+}
+
+async function startNode(home: string, flags: StartFlags): Promise<void> {
+  const logger = pino({ level: flags.logLevel, base: { module: "agorad" } });
+  const genesis = readGenesis(home);
+  const minGasPrices = flags.minimumGasPrices ?? readAppConfig(home)["minimum-gas-prices"] ?? "";
+  parseGasPrices(minGasPrices);
+  const abciAddress = flags.abci ?? getTomlValue(readFileSync(configToml(home), "utf8"), "", "proxy_app") ?? "tcp://127.0.0.1:26658";
+
+  const app = createApp({ home, chainId: genesis.chain_id, logger, minGasPrices });
+  const server = new AbciServer(app.base, logger);
+  try {
+    await server.listen(abciAddress);
+  } catch (err) {
+    throw new CliError(`cannot listen for ABCI on ${abciAddress}: ${(err as Error).message}`);
+  }
+  const last = app.base.info();
+  logger.info({ abci: server.address, height: last.lastBlockHeight.toString(), chainId: genesis.chain_id }, "ABCI app listening");
+
+  let comet: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (comet && comet.exitCode === null) {
+      comet.kill("SIGTERM");
+      await new Promise((resolve) => comet!.once("exit", resolve));
+    }
+    await server.close();
+    await app.base.store.close();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  if (flags.comet) {
+    comet = spawnCometbft(home, flags.cometLogLevel, logger);
+    comet.on("exit", (code, signal) => {
+      if (stopping) return;
+      logger.error({ code, signal }, "CometBFT exited; stopping");
+      process.stderr.write(`Error: the CometBFT node exited (${signal ?? `code ${code}`}); see its log above\n`);
+      void stop(1);
+    });
+  }
+}
+
+function spawnCometbft(home: string, logLevel: string, logger: Logger): ChildProcess {
+  const binary = cometbftBinary();
+  const child = spawn(binary, ["start", "--home", home, "--log_level", logLevel], { stdio: ["ignore", "inherit", "inherit"] });
+  child.on("error", (err) => logger.error({ err: err.message, binary }, "cannot start CometBFT"));
+  logger.info({ binary, pid: child.pid }, "CometBFT started");
+  return child;
+}
