@@ -2,15 +2,15 @@
 import { BaseAccount, ModuleAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
 import { PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
 import { Any } from "cosmjs-types/google/protobuf/any";
-import type { ValueCodec } from "../../sdk/collections/codecs.js";
-import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
+import { encodeProto, type ValueCodec } from "../../sdk/collections/codecs.js";
+import { addressBytes, addressString } from "./address-codec.js";
 import { ErrInvalidPubKey } from "../../sdk/types/sdk-errors.js";
 import { SECP256K1_PUBKEY_TYPE, type Account } from "./types.js";
 
 export function toBaseAccount(account: Account): BaseAccount {
   return {
-    address: toAccAddress(account.address),
-    pubKey: account.pubKey ? { typeUrl: SECP256K1_PUBKEY_TYPE, value: PubKey.encode({ key: account.pubKey }).finish() } : undefined,
+    address: addressString(account.address),
+    pubKey: account.pubKey ? { typeUrl: SECP256K1_PUBKEY_TYPE, value: encodeProto(PubKey, { key: account.pubKey }) } : undefined,
     accountNumber: account.accountNumber,
     sequence: account.sequence,
   };
@@ -21,10 +21,10 @@ export function accountToAny(account: Account): Any {
   if (account.module) {
     return {
       typeUrl: ModuleAccount.typeUrl,
-      value: ModuleAccount.encode({ baseAccount: base, name: account.module.name, permissions: account.module.permissions }).finish(),
+      value: encodeProto(ModuleAccount, { baseAccount: base, name: account.module.name, permissions: account.module.permissions }),
     };
   }
-  return { typeUrl: BaseAccount.typeUrl, value: BaseAccount.encode(base).finish() };
+  return { typeUrl: BaseAccount.typeUrl, value: encodeProto(BaseAccount, base) };
 }
 
 /** A secp256k1 public key from its Any; any other key type is rejected with a clear error. */
@@ -46,7 +46,7 @@ export function accountFromAny(any: Any): Account {
 
 function fromBase(base: BaseAccount): Account {
   return {
-    address: fromAccAddress(base.address),
+    address: addressBytes(base.address),
     pubKey: pubKeyFromAny(base.pubKey),
     accountNumber: base.accountNumber,
     sequence: base.sequence,
@@ -54,6 +54,6 @@ function fromBase(base: BaseAccount): Account {
 }
 
 export const accountValue: ValueCodec<Account> = {
-  encode: (a) => Any.encode(accountToAny(a)).finish(),
+  encode: (a) => encodeProto(Any, accountToAny(a)),
   decode: (b) => accountFromAny(Any.decode(b)),
 };

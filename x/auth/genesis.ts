@@ -1,17 +1,25 @@
 /** The auth section of genesis, in the Cosmos SDK's JSON shape. */
 import { BaseAccount, ModuleAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
-import { fromAccAddress } from "../../sdk/types/address.js";
+import { PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
+import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
 import type { Context } from "../../sdk/types/context.js";
-import { toBaseAccount } from "./account-codec.js";
+import { pubKeyFromAny } from "./account-codec.js";
 import type { AccountKeeper } from "./keeper.js";
-import { DEFAULT_AUTH_PARAMS, type Account } from "./types.js";
+import { DEFAULT_AUTH_PARAMS, SECP256K1_PUBKEY_TYPE, type Account } from "./types.js";
+
+/** A public key as the SDK's genesis JSON shows it. */
+interface JsonPubKey {
+  "@type": string;
+  key: string;
+}
 
 interface JsonAccount {
   "@type": string;
   address?: string;
   account_number?: string;
   sequence?: string;
-  base_account?: { address: string; account_number?: string; sequence?: string };
+  pub_key?: JsonPubKey | null;
+  base_account?: { address: string; pub_key?: JsonPubKey | null; account_number?: string; sequence?: string };
   name?: string;
   permissions?: string[];
 }
@@ -62,7 +70,7 @@ function accountFromJson(json: JsonAccount): Account {
   if (!base?.address) throw new Error(`genesis account of type ${json["@type"]} has no address`);
   const account: Account = {
     address: fromAccAddress(base.address),
-    pubKey: undefined,
+    pubKey: base.pub_key ? pubKeyFromAny({ typeUrl: base.pub_key["@type"], value: PubKey.encode({ key: Buffer.from(base.pub_key.key, "base64") }).finish() }) : undefined,
     accountNumber: BigInt(base.account_number ?? "0"),
     sequence: BigInt(base.sequence ?? "0"),
   };
@@ -81,7 +89,13 @@ export function exportAuthGenesis(ctx: Context, keeper: AccountKeeper): AuthGene
       sig_verify_cost_secp256k1: params.sigVerifyCostSecp256k1.toString(),
     },
     accounts: [...keeper.accounts.entries(ctx)].map(([, account]) => {
-      const base = BaseAccount.toJSON(toBaseAccount(account)) as Record<string, unknown>;
+      // The SDK's snake_case shape, which accountFromJson reads back (BaseAccount.toJSON is camelCase).
+      const base = {
+        address: toAccAddress(account.address),
+        pub_key: account.pubKey ? { "@type": SECP256K1_PUBKEY_TYPE, key: Buffer.from(account.pubKey).toString("base64") } : null,
+        account_number: account.accountNumber.toString(),
+        sequence: account.sequence.toString(),
+      };
       return account.module
         ? { "@type": ModuleAccount.typeUrl, base_account: base, name: account.module.name, permissions: account.module.permissions }
         : { "@type": BaseAccount.typeUrl, ...base };

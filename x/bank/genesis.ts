@@ -41,7 +41,7 @@ export function initBankGenesis(ctx: Context, keeper: BankKeeper, genesis: BankG
   }
   for (const coin of computed.list) keeper.supply.set(ctx, coin.denom, coin.amount);
   for (const metadata of genesis.denom_metadata ?? []) {
-    const m = Metadata.fromJSON(metadata);
+    const m = metadataFromJson(metadata);
     keeper.denomMetadata.set(ctx, m.base, m);
   }
 }
@@ -57,7 +57,27 @@ export function exportBankGenesis(ctx: Context, keeper: BankKeeper): BankGenesis
     params: { send_enabled: params.sendEnabled, default_send_enabled: params.defaultSendEnabled },
     balances: [...byAddress].map(([address, coins]) => ({ address, coins })),
     supply: [...keeper.supply.entries(ctx)].map(([denom, amount]) => ({ denom, amount: amount.toString() })),
-    denom_metadata: [...keeper.denomMetadata.entries(ctx)].map(([, m]) => Metadata.toJSON(m)),
+    denom_metadata: [...keeper.denomMetadata.entries(ctx)].map(([, m]) => metadataToJson(m)),
     send_enabled: [],
+  };
+}
+
+/** Metadata from the SDK's snake_case JSON (denom_units, uri_hash); Metadata.fromJSON reads only camelCase. */
+function metadataFromJson(json: unknown): Metadata {
+  const o = json as Record<string, unknown>;
+  return Metadata.fromJSON({ ...o, denomUnits: o.denom_units ?? o.denomUnits, uriHash: o.uri_hash ?? o.uriHash });
+}
+
+/** Metadata in the SDK's snake_case JSON shape. */
+function metadataToJson(m: Metadata): Record<string, unknown> {
+  return {
+    description: m.description,
+    denom_units: m.denomUnits.map((u) => ({ denom: u.denom, exponent: u.exponent, aliases: u.aliases })),
+    base: m.base,
+    display: m.display,
+    name: m.name,
+    symbol: m.symbol,
+    uri: m.uri,
+    uri_hash: m.uriHash,
   };
 }

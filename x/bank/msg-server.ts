@@ -1,10 +1,10 @@
 /** MsgSend and MsgMultiSend: thin handlers that check, call the keeper and return. */
 import { MsgMultiSend, MsgMultiSendResponse, MsgSend, MsgSendResponse } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
-import { fromAccAddress } from "../../sdk/types/address.js";
 import { Coins } from "../../sdk/types/coins.js";
 import type { Context } from "../../sdk/types/context.js";
 import { ErrInvalidCoins, ErrUnauthorized } from "../../sdk/types/sdk-errors.js";
+import { addressBytes } from "../auth/address-codec.js";
 import type { BankSendKeeper } from "./keeper.js";
 import { BANK_MODULE, ErrInputOutputMismatch, ErrMultipleSenders, ErrNoInputs, ErrNoOutputs, ErrSendDisabled } from "./types.js";
 
@@ -27,16 +27,16 @@ export function registerBankMsgs(router: MsgRouter, keeper: BankSendKeeper): voi
     responseType: MsgSendResponse,
     signers: (msg) => [msg.fromAddress],
     validateBasic(msg) {
-      fromAccAddress(msg.fromAddress);
-      fromAccAddress(msg.toAddress);
+      addressBytes(msg.fromAddress);
+      addressBytes(msg.toAddress);
       positiveCoins(msg.amount);
     },
     handle(ctx, msg) {
       const amount = Coins.fromProto(msg.amount);
       checkSendable(ctx, keeper, amount);
-      const to = fromAccAddress(msg.toAddress);
+      const to = addressBytes(msg.toAddress);
       if (keeper.isBlocked(to)) throw ErrUnauthorized.wrap(`${msg.toAddress} is not allowed to receive funds`);
-      keeper.sendCoins(ctx, fromAccAddress(msg.fromAddress), to, amount);
+      keeper.sendCoins(ctx, addressBytes(msg.fromAddress), to, amount);
       return MsgSendResponse.fromPartial({});
     },
   });
@@ -51,9 +51,9 @@ export function registerBankMsgs(router: MsgRouter, keeper: BankSendKeeper): voi
       if (msg.inputs.length > 1) throw ErrMultipleSenders.wrap(`got ${msg.inputs.length} inputs`);
       if (msg.outputs.length === 0) throw ErrNoOutputs.wrap("");
       let total = Coins.EMPTY;
-      for (const input of msg.inputs) fromAccAddress(input.address);
+      for (const input of msg.inputs) addressBytes(input.address);
       for (const output of msg.outputs) {
-        fromAccAddress(output.address);
+        addressBytes(output.address);
         total = total.add(positiveCoins(output.coins));
       }
       if (total.toString() !== positiveCoins(msg.inputs[0]!.coins).toString()) {
@@ -62,10 +62,10 @@ export function registerBankMsgs(router: MsgRouter, keeper: BankSendKeeper): voi
     },
     handle(ctx, msg) {
       const input = msg.inputs[0]!;
-      const from = fromAccAddress(input.address);
+      const from = addressBytes(input.address);
       checkSendable(ctx, keeper, Coins.fromProto(input.coins));
       for (const output of msg.outputs) {
-        const to = fromAccAddress(output.address);
+        const to = addressBytes(output.address);
         if (keeper.isBlocked(to)) throw ErrUnauthorized.wrap(`${output.address} is not allowed to receive funds`);
         keeper.sendCoins(ctx, from, to, Coins.fromProto(output.coins));
       }

@@ -1,0 +1,42 @@
+# Agora: `make run` starts a one-validator devnet, `make test` runs every test.
+# Both install what they need on a fresh machine (npm packages, the CometBFT binary).
+
+COMETBFT_VERSION := v0.38.26
+COMETBFT := bin/cometbft
+export AGORA_COMETBFT := $(CURDIR)/$(COMETBFT)
+
+.PHONY: run test build deps cometbft proto bench lint clean
+
+run: build
+	./deployments/devnet/run.sh
+
+test: build
+	./scripts/test.sh
+
+build: deps cometbft
+	npx tsc -p .
+
+deps: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+cometbft: $(COMETBFT)
+
+$(COMETBFT):
+	@command -v go >/dev/null || { echo "Go is needed to install CometBFT: install golang first"; exit 1; }
+	GOBIN=$(CURDIR)/bin go install github.com/cometbft/cometbft/cmd/cometbft@$(COMETBFT_VERSION)
+
+proto: deps
+	./scripts/protogen.sh
+
+bench: build
+	npm run bench
+
+lint: deps
+	npx tsc -p . --noEmit
+	./scripts/lint-determinism.sh
+
+clean:
+	rm -rf dist

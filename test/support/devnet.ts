@@ -1,0 +1,134 @@
+/**
+ * A real one-validator devnet for end-to-end tests: `agorad init`, the dev key, a funded genesis,
+ * then `agorad start` running the real CometBFT binary, on free local ports.
+ */
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { setTomlValue } from "../../cmd/agorad/node/toml.js";
+
+export const DEV_MNEMONIC = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+const agorad = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "cmd", "agorad", "main.js");
+const run = promisify(execFile);
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs an agorad command against this devnet's home; rejects with its stderr line on failure. */
+export async function agoradCli(home: string, args: string[], stdin?: string): Promise<string> {
+  const child = run(process.execPath, [agorad, "--home", home, ...args], { encoding: "utf8" });
+  if (stdin !== undefined) {
+    child.child.stdin!.end(stdin);
+  }
+  const { stdout } = await child;
+  return stdout;
+}
+
+export class Devnet {
+  private node: ChildProcess | undefined;
+  readonly rpc: string;
+
+  private constructor(
+    readonly home: string,
+    readonly ports: { rpc: number; p2p: number; abci: number },
+  ) {
+    this.rpc = `http://127.0.0.1:${ports.rpc}`;
+  }
+
+  /** A new home with the dev account funded; call start() to run it. */
+  static async create(chainId = "agora-local-1", funds = "1000000000000uagora"): Promise<Devnet> {
+    const home = mkdtempSync(join(tmpdir(), "agora-devnet-"));
+    const ports = { rpc: await freePort(), p2p: await freePort(), abci: await freePort() };
+    await agoradCli(home, ["init", "e2e", "--chain-id", chainId]);
+    const configPath = join(home, "config", "config.toml");
+    let config = readFileSync(configPath, "utf8");
+    config = setTomlValue(config, "", "proxy_app", `tcp://127.0.0.1:${ports.abci}`);
+    config = setTomlValue(config, "rpc", "laddr", `tcp://127.0.0.1:${ports.rpc}`);
+    config = setTomlValue(config, "p2p", "laddr", `tcp://127.0.0.1:${ports.p2p}`);
+    config = setTomlValue(config, "consensus", "timeout_commit", "300ms");
+    writeFileSync(configPath, config);
+    await agoradCli(home, ["keys", "add", "dev", "--recover", "--keyring-backend", "test"], DEV_MNEMONIC + "\n");
+    await agoradCli(home, ["genesis", "add-genesis-account", "dev", funds, "--keyring-backend", "test"]);
+    return new Devnet(home, ports);
+  }
+
+  /** Starts `agorad start` (which spawns CometBFT) and waits for the first blocks. */
+  async start(): Promise<void> {
+    const log = createWriteStream(join(this.home, "node.log"), { flags: "a" });
+    const node = spawn(process.execPath, [agorad, "--home", this.home, "start", "--log-level", "warn"], {
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    node.stdout!.pipe(log);
+    node.stderr!.pipe(log);
+    this.node = node;
+    // Two new blocks after the node first answers: the app is past its handshake and producing.
+    const first = await this.waitForHeight(1);
+    await this.waitForHeight(first + 2);
+  }
+
+  async height(): Promise<number> {
+    const res = await fetch(`${this.rpc}/status`);
+    const body = (await res.json()) as { result: { sync_info: { latest_block_height: string } } };
+    return Number(body.result.sync_info.latest_block_height);
+  }
+
+  async waitForHeight(target: number, timeoutMs = 60_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const h = await this.height().catch(() => 0);
+      if (h >= target) return h;
+      if (Date.now() > deadline) throw new Error(`devnet did not reach height ${target} in ${timeoutMs} ms; see ${this.home}/node.log`);
+      if (this.node?.exitCode !== null && this.node?.exitCode !== undefined) {
+        throw new Error(`agorad exited with ${this.node.exitCode}; see ${this.home}/node.log:\n${readFileSync(join(this.home, "node.log"), "utf8").slice(-2000)}`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  /** kill -9 of agorad alone; CometBFT stops on losing its app and is waited for. */
+  async crashApp(): Promise<void> {
+    const node = this.node!;
+    const exited = new Promise((r) => node.once("exit", r));
+    node.kill("SIGKILL");
+    await exited;
+    await this.waitForRpcDown();
+  }
+
+  /** Graceful stop of agorad and its CometBFT. */
+  async stop(): Promise<void> {
+    const node = this.node;
+    if (!node || node.exitCode !== null || node.signalCode !== null) return;
+    const exited = new Promise((r) => node.once("exit", r));
+    process.kill(-node.pid!, "SIGTERM");
+    await exited;
+    await this.waitForRpcDown();
+  }
+
+  private async waitForRpcDown(timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const up = await fetch(`${this.rpc}/health`).then(() => true, () => false);
+      if (!up) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // CometBFT did not stop on its own: end the whole process group.
+    try {
+      process.kill(-this.node!.pid!, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }
+}
