@@ -272,3 +272,29 @@ test("a wallet-style simulation (no fee, empty signature) estimates the signed t
   assert.ok(diff * 50n <= used, `estimate ${estimate} is not within 2% of used ${used}`);
   await chain.close();
 });
+
+test("ReCheck after a block drops a mempool tx whose sequence the block used, without verifying signatures again", async () => {
+  const { chain, alice, bob } = await fundedChain();
+  const first = await send(chain, alice, bob.address, "1", { sequence: 0n });
+  const competing = await send(chain, alice, bob.address, "2", { sequence: 0n, memo: "other" });
+  assert.equal(chain.checkTx(competing).code, 0);
+  chain.block([first]);
+  const original = nativeSecp256k1.ecdsaVerify;
+  let verifications = 0;
+  nativeSecp256k1.ecdsaVerify = (...args) => {
+    verifications++;
+    return original(...args);
+  };
+  try {
+    const res = chain.checkTx(competing, true);
+    assert.equal(res.code, 32);
+    const next = await send(chain, alice, bob.address, "3", { sequence: 1n });
+    assert.equal(chain.checkTx(next).code, 0);
+    chain.block([]);
+    assert.equal(chain.checkTx(next, true).code, 0, "still valid after a block that did not include it");
+    assert.equal(verifications, 1, "only the new tx's CheckTx verified a signature");
+  } finally {
+    nativeSecp256k1.ecdsaVerify = original;
+  }
+  await chain.close();
+});

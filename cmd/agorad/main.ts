@@ -13,9 +13,9 @@ const program = new Command("agorad")
 registerCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  const code = (err as { code?: string }).code;
+  const code = (err as { code?: unknown }).code;
   if (code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help") process.exit(0);
   // Commander has already printed its one-line usage error.
-  if (code?.startsWith("commander.")) process.exit(1);
+  if (typeof code === "string" && code.startsWith("commander.")) process.exit(1);
   exitWithError(err);
 });

@@ -175,8 +175,9 @@ function verifySignatures(ctx: Context, tx: DecodedTx, signers: Uint8Array[], pu
     const signature = tx.raw.signatures[i]!;
     ctx.events.emit("tx", { acc_seq: `${addressString(signer)}/${account.sequence}` });
     ctx.events.emit("tx", { signature: Buffer.from(signature).toString("base64") });
-    // Wallets simulate with an empty signature and an unspecified sign mode.
-    if (ctx.isSimulate) return;
+    // Wallets simulate with an empty signature and an unspecified sign mode; a ReCheck runs on
+    // a tx whose signature CheckTx already verified.
+    if (ctx.isSimulate || ctx.mode === "recheck") return;
     const mode = info.modeInfo?.single?.mode;
     if (mode !== SignMode.SIGN_MODE_DIRECT) {
       throw errors.ErrNotSupported.wrap(`sign mode ${mode === undefined ? "multi" : SignMode[mode] ?? mode} is not supported; sign with SIGN_MODE_DIRECT`);

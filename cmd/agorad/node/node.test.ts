@@ -1,0 +1,60 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { getTomlValue } from "./toml.js";
+
+const main = join(dirname(fileURLToPath(import.meta.url)), "..", "main.js");
+
+function agorad(home: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [main, "--home", home, ...args], { encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function expectOneLineError(r: { code: number | null; stderr: string }, pattern: RegExp) {
+  assert.equal(r.code, 1);
+  const lines = r.stderr.trim().split("\n");
+  assert.equal(lines.length, 1, `expected one error line, got:\n${r.stderr}`);
+  assert.match(lines[0]!, pattern);
+}
+
+test("init writes a genesis with the chain id and every module's defaults, and CometBFT config pointing at the app", () => {
+  const home = mkdtempSync(join(tmpdir(), "agora-init-"));
+  const r = agorad(home, "init", "node0", "--chain-id", "agora-test-7", "-o", "json");
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), { moniker: "node0", chain_id: "agora-test-7", home });
+  const genesis = JSON.parse(readFileSync(join(home, "config", "genesis.json"), "utf8"));
+  assert.equal(genesis.chain_id, "agora-test-7");
+  assert.deepEqual(Object.keys(genesis.app_state).sort(), ["auth", "bank"]);
+  assert.equal(genesis.app_state.auth.params.max_memo_characters, "256");
+  const config = readFileSync(join(home, "config", "config.toml"), "utf8");
+  assert.equal(getTomlValue(config, "", "proxy_app"), "tcp://127.0.0.1:26658");
+  assert.equal(getTomlValue(config, "", "moniker"), "node0");
+  assert.equal(getTomlValue(config, "tx_index", "indexer"), "kv");
+  assert.match(readFileSync(join(home, "config", "app.toml"), "utf8"), /minimum-gas-prices = "0.0025uagora"/);
+
+  expectOneLineError(agorad(home, "init", "node0"), /genesis.json already exists: pass --overwrite/);
+});
+
+test("add-genesis-account funds an address once and names bad input in one line", () => {
+  const home = mkdtempSync(join(tmpdir(), "agora-genesis-"));
+  assert.equal(agorad(home, "init", "node0").code, 0);
+  const address = "agora19rl4cm2hmr8afy4kldpxz3fka4jguq0aemhkp7";
+  const r = agorad(home, "genesis", "add-genesis-account", address, "5000uagora,7ustake", "-o", "json");
+  assert.equal(r.code, 0, r.stderr);
+  const genesis = JSON.parse(readFileSync(join(home, "config", "genesis.json"), "utf8"));
+  assert.deepEqual(genesis.app_state.bank.balances, [{ address, coins: [{ denom: "uagora", amount: "5000" }, { denom: "ustake", amount: "7" }] }]);
+  assert.equal(genesis.app_state.auth.accounts[0].address, address);
+
+  expectOneLineError(agorad(home, "genesis", "add-genesis-account", address, "1uagora"), /already in genesis/);
+  expectOneLineError(agorad(home, "genesis", "add-genesis-account", address.slice(0, -1) + "x", "1uagora"), /invalid address/);
+  expectOneLineError(agorad(home, "genesis", "add-genesis-account", "agora1qurswpc8qurswpc8qurswpc8qurswpc8kga372", "12.5uagora"), /invalid coin expression "12.5uagora"/);
+});
+
+test("start without a home says to run init, in one line", () => {
+  const home = mkdtempSync(join(tmpdir(), "agora-empty-"));
+  expectOneLineError(agorad(home, "start"), /no genesis at .*: run `agorad init <moniker>/);
+});
