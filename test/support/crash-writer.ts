@@ -17,7 +17,7 @@ export function applyCrashBlock(store: RootMultiStore, version: bigint): void {
   }
 }
 
-if (process.argv[1]?.endsWith("crash-writer.js")) {
+if (process.argv[1]?.endsWith("crash-writer.js") && process.argv[2]) {
   const store = RootMultiStore.open(process.argv[2]!, CRASH_STORES);
   for (let version = store.lastCommitId().version + 1n; ; version++) {
     applyCrashBlock(store, version);
