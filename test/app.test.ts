@@ -22,14 +22,31 @@ async function fundedChain(minGasPrices = "") {
 }
 
 function balance(chain: TestChain, address: string): bigint {
-  const res = chain.app.base.query({
-    path: "/cosmos.bank.v1beta1.Query/Balance",
-    data: QueryBalanceRequest.encode({ address, denom: "uagora" }).finish(),
-    height: 0n,
-    prove: false,
-  });
+  const res = chain.query("/cosmos.bank.v1beta1.Query/Balance", QueryBalanceRequest.encode({ address, denom: "uagora" }).finish());
   assert.equal(res.code, 0, res.log);
   return BigInt(QueryBalanceResponse.decode(res.value).balance!.amount);
+}
+
+/** Simulate over ABCI Query, as CosmJS calls it; returns the estimated gas. */
+function simulate(chain: TestChain, txBytes: Uint8Array): bigint {
+  const res = chain.query("/cosmos.tx.v1beta1.Service/Simulate", SimulateRequest.encode({ txBytes }).finish());
+  assert.equal(res.code, 0, res.log);
+  return SimulateResponse.decode(res.value).gasInfo!.gasUsed;
+}
+
+/** Runs body while counting the native signature verifications it triggers. */
+async function countingVerifications(body: (count: () => number) => Promise<void>): Promise<void> {
+  const original = nativeSecp256k1.ecdsaVerify;
+  let verifications = 0;
+  nativeSecp256k1.ecdsaVerify = (...args) => {
+    verifications++;
+    return original(...args);
+  };
+  try {
+    await body(() => verifications);
+  } finally {
+    nativeSecp256k1.ecdsaVerify = original;
+  }
 }
 
 function send(chain: TestChain, from: TestAccount, to: string, amount: string, o: Partial<Parameters<typeof signTx>[2]> = {}) {
@@ -128,16 +145,11 @@ test("a fee larger than the balance is rejected with 5 and changes nothing", asy
 
 test("a missing account answers code 22 with the gRPC NotFound text CosmJS looks for", async () => {
   const { chain, bob } = await fundedChain();
-  const res = chain.app.base.query({
-    path: "/cosmos.auth.v1beta1.Query/Account",
-    data: QueryAccountRequest.encode({ address: bob.address }).finish(),
-    height: 0n,
-    prove: false,
-  });
+  const res = chain.query("/cosmos.auth.v1beta1.Query/Account", QueryAccountRequest.encode({ address: bob.address }).finish());
   assert.equal(res.code, 22);
   assert.match(res.log, /rpc error: code = NotFound/);
   assert.equal(balance(chain, bob.address), 0n, "an unknown address has balance 0, never absent");
-  const unknownPath = chain.app.base.query({ path: "/nope.Query/X", data: new Uint8Array(), height: 0n, prove: false });
+  const unknownPath = chain.query("/nope.Query/X", new Uint8Array());
   assert.equal(unknownPath.code, 6);
   await chain.close();
 });
@@ -145,14 +157,7 @@ test("a missing account answers code 22 with the gRPC NotFound text CosmJS looks
 test("Simulate skips signature checks and reports the gas a send uses", async () => {
   const { chain, alice, bob } = await fundedChain();
   const unsigned = await send(chain, alice, bob.address, "1");
-  const res = chain.app.base.query({
-    path: "/cosmos.tx.v1beta1.Service/Simulate",
-    data: SimulateRequest.encode({ txBytes: unsigned }).finish(),
-    height: 0n,
-    prove: false,
-  });
-  assert.equal(res.code, 0, res.log);
-  const gasUsed = SimulateResponse.decode(res.value).gasInfo!.gasUsed;
+  const gasUsed = simulate(chain, unsigned);
   const { results } = chain.block([unsigned]);
   assert.equal(results[0]!.gasUsed, gasUsed, "simulated gas equals executed gas");
   assert.ok(gasUsed > 10_000n);
@@ -183,23 +188,15 @@ test("proposals: undecodable txs are rejected, PrepareProposal keeps within max 
 test("a tx verified in CheckTx is not verified again in FinalizeBlock", async () => {
   const { chain, alice, bob } = await fundedChain();
   const tx = await send(chain, alice, bob.address, "1");
-  const original = nativeSecp256k1.ecdsaVerify;
-  let verifications = 0;
-  nativeSecp256k1.ecdsaVerify = (...args) => {
-    verifications++;
-    return original(...args);
-  };
-  try {
+  const unseen = await send(chain, alice, bob.address, "1", { sequence: 1n });
+  await countingVerifications(async (verifications) => {
     assert.equal(chain.checkTx(tx).code, 0);
-    assert.equal(verifications, 1);
+    assert.equal(verifications(), 1);
     assert.equal(chain.block([tx]).results[0]!.code, 0);
-    assert.equal(verifications, 1);
-    const unseen = await send(chain, alice, bob.address, "1", { sequence: 1n });
+    assert.equal(verifications(), 1);
     assert.equal(chain.block([unseen]).results[0]!.code, 0);
-    assert.equal(verifications, 2, "a tx not seen in CheckTx is verified in FinalizeBlock");
-  } finally {
-    nativeSecp256k1.ecdsaVerify = original;
-  }
+    assert.equal(verifications(), 2, "a tx not seen in CheckTx is verified in FinalizeBlock");
+  });
   await chain.close();
 });
 
@@ -258,14 +255,7 @@ test("a wallet-style simulation (no fee, empty signature) estimates the signed t
     authInfoBytes: AuthInfo.encode({ ...authInfo, fee: { amount: [], gasLimit: 0n, payer: "", granter: "" } }).finish(),
     signatures: [new Uint8Array()],
   }).finish();
-  const res = chain.app.base.query({
-    path: "/cosmos.tx.v1beta1.Service/Simulate",
-    data: SimulateRequest.encode({ txBytes: simulated }).finish(),
-    height: 0n,
-    prove: false,
-  });
-  assert.equal(res.code, 0, res.log);
-  const estimate = SimulateResponse.decode(res.value).gasInfo!.gasUsed;
+  const estimate = simulate(chain, simulated);
   const used = chain.block([signed]).results[0]!.gasUsed;
   // The signed tx is larger by its fee entry; wallets multiply estimates by 1.3-1.5 for such slack.
   const diff = estimate > used ? estimate - used : used - estimate;
@@ -277,24 +267,15 @@ test("ReCheck after a block drops a mempool tx whose sequence the block used, wi
   const { chain, alice, bob } = await fundedChain();
   const first = await send(chain, alice, bob.address, "1", { sequence: 0n });
   const competing = await send(chain, alice, bob.address, "2", { sequence: 0n, memo: "other" });
+  const next = await send(chain, alice, bob.address, "3", { sequence: 1n });
   assert.equal(chain.checkTx(competing).code, 0);
   chain.block([first]);
-  const original = nativeSecp256k1.ecdsaVerify;
-  let verifications = 0;
-  nativeSecp256k1.ecdsaVerify = (...args) => {
-    verifications++;
-    return original(...args);
-  };
-  try {
-    const res = chain.checkTx(competing, true);
-    assert.equal(res.code, 32);
-    const next = await send(chain, alice, bob.address, "3", { sequence: 1n });
+  await countingVerifications(async (verifications) => {
+    assert.equal(chain.checkTx(competing, true).code, 32);
     assert.equal(chain.checkTx(next).code, 0);
     chain.block([]);
     assert.equal(chain.checkTx(next, true).code, 0, "still valid after a block that did not include it");
-    assert.equal(verifications, 1, "only the new tx's CheckTx verified a signature");
-  } finally {
-    nativeSecp256k1.ecdsaVerify = original;
-  }
+    assert.equal(verifications(), 1, "only the new tx's CheckTx verified a signature");
+  });
   await chain.close();
 });

@@ -7,7 +7,6 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,22 +14,13 @@ import { setTimeout as delay } from "node:timers/promises";
 import { ExecTxResult, ResponseCheckTx, ResponseFinalizeBlock, ResponseInfo } from "cosmjs-types/tendermint/abci/types";
 import { AbciServer } from "./server.js";
 import { captureLogger, stubApplication } from "./testing.js";
+import { freePort } from "../../test/support/ports.js";
 
 // Compiled to dist/sdk/abci/, so the repository root is three levels up.
 const COMETBFT = fileURLToPath(new URL("../../../bin/cometbft", import.meta.url));
 const TARGET_HEIGHT = 3;
 const TIMEOUT_MS = 60_000;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

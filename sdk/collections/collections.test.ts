@@ -4,18 +4,8 @@ import { CacheStore } from "../store/cache.js";
 import type { KVStore } from "../store/types.js";
 import { bigintValue, bytesKey, concat, pairKey, stringKey, uint64Key, uint64Value, type KeyCodec } from "./codecs.js";
 import { Schema, type StoreSource } from "./collections.js";
+import { prng } from "../../test/support/prng.js";
 
-/** A small deterministic PRNG (mulberry32) so the property tests replay identically. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An empty in-memory store: a cache branch over a parent with nothing in it. */
 function memorySource(): StoreSource & { store: KVStore } {

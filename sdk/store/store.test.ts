@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { RootMultiStore, merkleRoot } from "./multistore.js";
 import { sha256 } from "./hash.js";
+import { prngInt } from "../../test/support/prng.js";
 
 const enc = (s: string) => Buffer.from(s);
 const dec = (b: Uint8Array | undefined) => (b ? Buffer.from(b).toString() : undefined);
@@ -13,14 +14,6 @@ function tempHome(): string {
   return mkdtempSync(join(tmpdir(), "agora-store-"));
 }
 
-/** A tiny deterministic PRNG so the property tests replay identically. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s;
-  };
-}
 
 test("a branch's writes reach the store only when written, and a dropped branch leaves nothing", async () => {
   const dir = tempHome();
@@ -60,15 +53,15 @@ test("iteration merges branch writes and deletions with committed state, in both
 });
 
 test("the app hash depends on the final state alone, not on write order or how blocks split it", async () => {
-  const next = prng(7);
+  const next = prngInt(7);
   const final = new Map<string, string>();
   const blocks: [string, string | null][][] = [];
   for (let b = 0; b < 8; b++) {
     const ops: [string, string | null][] = [];
     for (let i = 0; i < 300; i++) {
-      const key = `k${next() % 500}`;
-      const del = next() % 4 === 0;
-      const value = del ? null : `v${next()}`;
+      const key = `k${next(500)}`;
+      const del = next(4) === 0;
+      const value = del ? null : `v${next(1_000_000)}`;
       ops.push([key, value]);
       if (value === null) final.delete(key);
       else final.set(key, value);

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { coin, Coins, MAX_AMOUNT, parseAmount } from "./coins.js";
 import { CodedError } from "./errors.js";
+import { prng } from "../../test/support/prng.js";
 
 const TWO_256 = 1n << 256n;
 
@@ -17,17 +18,6 @@ function assertCoded(fn: () => unknown, code: number, message: RegExp | string, 
   });
 }
 
-/** A small deterministic PRNG (mulberry32) so the property test replays identically. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test("parsing a single coin gives its denom and amount", () => {
   const coins = Coins.parse("100uagora");

@@ -45,6 +45,11 @@ export class TestChain {
     }).appHash;
   }
 
+  /** An ABCI query at the latest height. */
+  query(path: string, data: Uint8Array) {
+    return this.app.base.query({ path, data, height: 0n, prove: false });
+  }
+
   checkTx(tx: Uint8Array, recheck = false) {
     return this.app.base.checkTx({ tx, type: recheck ? CheckTxType.RECHECK : CheckTxType.NEW });
   }

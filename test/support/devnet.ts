@@ -4,27 +4,17 @@
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { setTomlValue } from "../../cmd/agorad/node/toml.js";
+import { freePort } from "./ports.js";
 
 export const DEV_MNEMONIC = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
 const agorad = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "cmd", "agorad", "main.js");
 const run = promisify(execFile);
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs an agorad command against this devnet's home; rejects with its stderr line on failure. */
 export async function agoradCli(home: string, args: string[], stdin?: string): Promise<string> {
