@@ -1,16 +1,18 @@
 # Agora: `make run` starts a one-validator devnet, `make test` runs every test.
-# Both install what they need on a fresh machine (npm packages, the CometBFT binary).
+# Both install what they need on a fresh machine (npm packages, the CometBFT binary, the ZK
+# circuits' wasm and development keys).
 
 COMETBFT_VERSION := v0.38.26
 COMETBFT := bin/cometbft
 export AGORA_COMETBFT := $(CURDIR)/$(COMETBFT)
 
-.PHONY: run test build deps cometbft proto bench lint clean
+.PHONY: run test build deps cometbft proto bench bench-zk lint clean
+
 
 run: build
 	./deployments/devnet/run.sh
 
-test: build
+test: build circuits
 	./scripts/test.sh
 
 build: deps cometbft
@@ -34,9 +36,14 @@ proto: deps
 bench: build
 	npm run bench
 
+bench-zk: build circuits
+	npm run bench:zk
+
 lint: deps
 	npx tsc -p . --noEmit
 	./scripts/lint-determinism.sh
 
 clean:
 	rm -rf dist
+
+include circuits/circuits.mk

@@ -11,6 +11,14 @@ node --test --test-reporter=spec --test-reporter-destination=stdout \
 status=$?
 passed=$(grep -E '^# pass ' "$results" | awk '{print $3}')
 failed=$(grep -E '^# fail ' "$results" | awk '{print $3}')
-rm -f "$results"
-echo "${passed:-0} passed, ${failed:-0} failed"
-if [ "$status" -ne 0 ] || [ "${passed:-0}" -eq 0 ]; then exit 1; fi
+
+# The circuits' Go tests (soundness, the three-contributor ceremony), counted alongside.
+(cd circuits && go test -json ./...) > "$results.go"
+go_status=$?
+read -r go_passed go_failed < <(node scripts/count-go-tests.mjs < "$results.go")
+grep -E '"Action":"fail"' "$results.go" | grep -E '"Test"' | head -20
+rm -f "$results" "$results.go"
+echo "go: ${go_passed} passed, ${go_failed} failed"
+passed=$(( ${passed:-0} + go_passed )); failed=$(( ${failed:-0} + go_failed ))
+echo "${passed} passed, ${failed} failed"
+if [ "$status" -ne 0 ] || [ "$go_status" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi
