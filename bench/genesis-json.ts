@@ -12,17 +12,29 @@ export function benchAddress(i: number): string {
 }
 
 export function genesisAppState(count: number, amount: bigint, address = benchAddress): Buffer {
-  const addresses = Array.from({ length: count }, (_, i) => address(i));
   const coins = `[{"denom":"uagora","amount":"${amount}"}]`;
   const auth = (a: string, i: number) => `{"@type":"/cosmos.auth.v1beta1.BaseAccount","address":"${a}","account_number":"${i}","sequence":"0"}`;
   const bank = (a: string) => `{"address":"${a}","coins":${coins}}`;
-  const longest = addresses.reduce((n, a) => Math.max(n, a.length), 0);
-  const perAccount = auth("x".repeat(longest), count).length + bank("x".repeat(longest)).length + 2;
+  const width = address(0).length;
+  const perAccount = auth("x".repeat(width), count).length + bank("x".repeat(width)).length + 2;
   const out = Buffer.allocUnsafe(64 + count * perAccount);
+  // The bank section reuses each address from where the auth section wrote it.
+  const addressAt = new Uint32Array(count);
   let at = out.write('{"auth":{"accounts":[');
-  addresses.forEach((a, i) => (at += out.write(i ? "," + auth(a, i) : auth(a, i), at, "latin1")));
+  for (let i = 0; i < count; i++) {
+    const a = address(i);
+    if (a.length !== width) throw new Error("bench addresses must all have the same length");
+    const entry = (i ? "," : "") + auth(a, i);
+    addressAt[i] = at + entry.indexOf(a);
+    at += out.write(entry, at, "latin1");
+  }
   at += out.write(']},"bank":{"balances":[', at);
-  addresses.forEach((a, i) => (at += out.write(i ? "," + bank(a) : bank(a), at, "latin1")));
+  const [head, tail] = bank("\0").split("\0") as [string, string];
+  for (let i = 0; i < count; i++) {
+    at += out.write(i ? "," + head : head, at, "latin1");
+    at += out.copy(out, at, addressAt[i]!, addressAt[i]! + width);
+    at += out.write(tail, at, "latin1");
+  }
   at += out.write("]}}", at);
   return out.subarray(0, at);
 }

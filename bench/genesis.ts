@@ -1,12 +1,14 @@
 /**
  * The large-genesis bench, run as its own process so its peak memory is measured alone:
- * `node dist/bench/genesis.js <accounts>` prints one JSON line of results.
+ * `node dist/bench/genesis.js <accounts>` prints one JSON line of results. With `--parse-only`
+ * it only parses the app_state as BaseApp.initChain does, for the share of the peak that is
+ * the JSON's alone.
  */
 import { rmSync } from "node:fs";
 import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import { TestChain } from "../test/support/chain.js";
 import { benchAddress, genesisAppState } from "./genesis-json.js";
-import { peakRss } from "./machine.js";
+import { peakRss, rss } from "./machine.js";
 
 export interface GenesisResult {
   accounts: number;
@@ -15,9 +17,12 @@ export interface GenesisResult {
   /** Peak RSS once the JSON is built, before InitChain: the harness's share. */
   peakRssBeforeInitChain: number;
   initChainSeconds: number;
+  /** RSS right after InitChain, while its request (the JSON) is still held. */
+  rssAfterInitChain: number;
   /** FinalizeBlock (empty) and Commit of the first block. */
   finalizeSeconds: number;
   commitSeconds: number;
+  rssAfterCommit: number;
   peakRss: number;
   appHash: string;
 }
@@ -53,6 +58,7 @@ async function main(count: number): Promise<GenesisResult> {
     initialHeight: 1n,
   });
   const initChainSeconds = seconds(start);
+  const rssAfterInitChain = rss();
   appStateBytes = undefined;
 
   start = process.hrtime.bigint();
@@ -70,6 +76,7 @@ async function main(count: number): Promise<GenesisResult> {
   start = process.hrtime.bigint();
   chain.app.base.commit();
   const commitSeconds = seconds(start);
+  const rssAfterCommit = rss();
 
   for (const i of [0, count >> 1, count - 1]) {
     if (balanceOf(chain, benchAddress(i)) !== AMOUNT) throw new Error(`account ${i} was not funded at genesis`);
@@ -80,8 +87,10 @@ async function main(count: number): Promise<GenesisResult> {
     buildSeconds,
     peakRssBeforeInitChain,
     initChainSeconds,
+    rssAfterInitChain,
     finalizeSeconds,
     commitSeconds,
+    rssAfterCommit,
     peakRss: peakRss(),
     appHash: Buffer.from(res.appHash).toString("hex"),
   };
@@ -90,4 +99,13 @@ async function main(count: number): Promise<GenesisResult> {
   return result;
 }
 
-console.log(JSON.stringify(await main(Number(process.argv[2] ?? 1_000_000))));
+/** Peak RSS of building the app_state and parsing it the way BaseApp.initChain does. */
+function parseOnly(count: number): { peakRss: number } {
+  const appStateBytes: Uint8Array = genesisAppState(count, AMOUNT);
+  const appState = JSON.parse(Buffer.from(appStateBytes).toString("utf8")) as { auth: { accounts: unknown[] } };
+  if (appState.auth.accounts.length !== count) throw new Error("the app_state did not parse back");
+  return { peakRss: peakRss() };
+}
+
+const count = Number(process.argv[2] ?? 1_000_000);
+console.log(JSON.stringify(process.argv.includes("--parse-only") ? parseOnly(count) : await main(count)));

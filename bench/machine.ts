@@ -1,4 +1,4 @@
-/** The machine a bench ran on, and the process's peak resident memory. */
+/** The machine a bench ran on, and the process's resident memory. */
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 
@@ -9,6 +9,15 @@ export function machine(): string {
 
 /** Peak resident set size so far, in bytes (VmHWM). */
 export function peakRss(): number {
-  const kb = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
+  return statusBytes("VmHWM");
+}
+
+/** Resident set size now, in bytes (VmRSS). */
+export function rss(): number {
+  return statusBytes("VmRSS");
+}
+
+function statusBytes(field: string): number {
+  const kb = new RegExp(`^${field}:\\s+(\\d+) kB$`, "m").exec(readFileSync("/proc/self/status", "utf8"))?.[1];
   return Number(kb ?? 0) * 1024;
 }

@@ -4,9 +4,9 @@
  */
 import { keyToString, stringToKey } from "./keys.js";
 import { mergeIterator } from "./merge-iterator.js";
-import type { CacheKVStore, KVStore } from "./types.js";
+import type { CacheKVStore, KVStore, Latin1Writes } from "./types.js";
 
-export class CacheStore implements CacheKVStore {
+export class CacheStore implements CacheKVStore, Latin1Writes {
   /** Local writes; null marks a deletion. */
   private readonly dirty = new Map<string, Uint8Array | null>();
 
@@ -34,7 +34,17 @@ export class CacheStore implements CacheKVStore {
     return mergeIterator(this.parent.iterator(start, end, reverse), this.dirty, start, end, reverse);
   }
 
+  writeLatin1(key: string, value: Uint8Array | null): void {
+    this.dirty.set(key, value);
+  }
+
   write(): void {
+    const parent = this.parent as KVStore & Partial<Latin1Writes>;
+    if (parent.writeLatin1) {
+      for (const [k, v] of this.dirty) parent.writeLatin1(k, v);
+      this.dirty.clear();
+      return;
+    }
     for (const [k, v] of this.dirty) {
       if (v === null) this.parent.delete(stringToKey(k));
       else this.parent.set(stringToKey(k), v);

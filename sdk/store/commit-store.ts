@@ -3,60 +3,60 @@
  * current block's writes (kept in memory until Commit), and the Merkle tree whose root
  * commits to the state.
  */
-import type { BinaryDatabase } from "./database.js";
+import type { BinaryDatabase, StateDatabase, WriteBatch } from "./database.js";
 import { sha256 } from "./hash.js";
 import { keyToString, stringToKey } from "./keys.js";
 import { mergeIterator } from "./merge-iterator.js";
-import { applyChanges, type LeafChange } from "./smt.js";
-import type { KVReader, KVStore } from "./types.js";
+import { RecordList } from "./records.js";
+import { applyChanges, buildTree, isEmptyHash, type LeafChange, type NodeRef, type NodeSink } from "./smt.js";
+import { NODE_RECORD_SIZE, nodeKeyOf, nodeValueOf, stageNodes, type NodeCache } from "./tree-nodes.js";
+import type { KVReader, KVStore, Latin1Writes } from "./types.js";
 
-/** Tree nodes read from the database, with a bounded cache of the hot top of the tree. */
-export class NodeCache {
-  private readonly cache = new Map<string, Uint8Array>();
-  constructor(
-    private readonly db: BinaryDatabase,
-    private readonly capacity = 200_000,
-  ) {}
-
-  read = (hash: Buffer): Uint8Array | undefined => {
-    const key = hash.toString("latin1");
-    let node = this.cache.get(key);
-    if (node) return node;
-    node = this.db.get(hash);
-    if (node) this.remember(key, node);
-    return node;
-  };
-
-  remember(key: string, node: Uint8Array): void {
-    if (this.cache.size >= this.capacity) this.cache.clear();
-    this.cache.set(key, node);
-  }
-}
+/** Writes of a first tree's nodes per database transaction. */
+const NODE_WRITES = 100_000;
 
 export interface StagedTree {
-  root: Buffer;
-  nodes: Map<string, Buffer>;
+  root: NodeRef;
+  /** The nodes the pending writes create, or undefined when already written (a first tree). */
+  nodes: RecordList | undefined;
 }
 
-export class CommitStore implements KVStore {
-  private pending = new Map<string, Uint8Array | null>();
+/**
+ * How many committed values a store keeps after reading them. A block reads the same accounts
+ * and balances several times per tx (and CheckTx again); the cache answers those without a
+ * database read and hands back the same bytes, so decoded-value caches keyed by them hit.
+ */
+const READ_CACHE_ENTRIES = 100_000;
+
+export class CommitStore implements KVStore, Latin1Writes {
+  /**
+   * The block's writes: values as latin1 strings (null: deleted). A string costs 16 bytes plus
+   * its length; a small Uint8Array several times that, and a genesis holds millions of them.
+   */
+  private pending = new Map<string, string | null>();
   private staged: StagedTree | undefined;
+  /** Committed values (null: absent) by key; only Commit changes committed state. */
+  private readonly reads = new Map<string, Uint8Array | null>();
 
   constructor(
     readonly name: string,
+    private readonly database: StateDatabase,
     private readonly flat: BinaryDatabase,
     private readonly nodes: NodeCache,
-    private committedRoot: Buffer,
+    private committedRoot: NodeRef,
+    /** The version new tree nodes are stored under: the one after the last commit. */
+    private nodeVersion: number,
   ) {}
 
   get root(): Buffer {
-    return this.committedRoot;
+    return this.committedRoot.hash;
   }
 
   get(key: Uint8Array): Uint8Array | undefined {
-    const local = this.pending.get(keyToString(key));
-    if (local !== undefined) return local ?? undefined;
-    return this.flat.get(Buffer.from(key.buffer, key.byteOffset, key.byteLength));
+    const k = keyToString(key);
+    const local = this.pending.get(k);
+    if (local !== undefined) return local === null ? undefined : stringToKey(local);
+    return this.readCommitted(k, key);
   }
 
   has(key: Uint8Array): boolean {
@@ -65,12 +65,18 @@ export class CommitStore implements KVStore {
 
   set(key: Uint8Array, value: Uint8Array): void {
     if (key.length === 0) throw new Error("store keys must not be empty");
-    this.pending.set(keyToString(key), value);
+    this.pending.set(keyToString(key), keyToString(value));
     this.staged = undefined;
   }
 
   delete(key: Uint8Array): void {
     this.pending.set(keyToString(key), null);
+    this.staged = undefined;
+  }
+
+  writeLatin1(key: string, value: Uint8Array | null): void {
+    if (key.length === 0) throw new Error("store keys must not be empty");
+    this.pending.set(key, value === null ? null : keyToString(value));
     this.staged = undefined;
   }
 
@@ -80,43 +86,96 @@ export class CommitStore implements KVStore {
 
   /** The last committed state alone, for queries that must not see an uncommitted block. */
   committed(): KVReader {
-    const flat = this.flat;
+    const get = (key: Uint8Array) => this.readCommitted(keyToString(key), key);
     return {
-      get: (key) => flat.get(Buffer.from(key)),
-      has: (key) => flat.get(Buffer.from(key)) !== undefined,
-      iterator: (start, end, reverse = false) => flatRange(flat, start, end, reverse),
+      get,
+      has: (key) => get(key) !== undefined,
+      iterator: (start, end, reverse = false) => flatRange(this.flat, start, end, reverse),
     };
   }
 
+  private readCommitted(k: string, key: Uint8Array): Uint8Array | undefined {
+    // Flat state and tree commit together: an empty tree has nothing to read (as in a genesis).
+    if (isEmptyHash(this.committedRoot.hash)) return undefined;
+    let value = this.reads.get(k);
+    if (value === undefined) {
+      // LMDB copies the key bytes; a Buffer view would first move a small key off V8's heap.
+      value = this.flat.get(key as Buffer) ?? null;
+      if (this.reads.size >= READ_CACHE_ENTRIES) this.reads.clear();
+      this.reads.set(k, value);
+    }
+    return value ?? undefined;
+  }
+
   /** The root the tree will have once the pending writes commit (computed once per change set). */
-  workingRoot(): Buffer {
+  workingRoot(): NodeRef {
     if (this.pending.size === 0) return this.committedRoot;
     if (!this.staged) {
-      const keys = [...this.pending.keys()];
-      const changes: LeafChange[] = keys.map((k) => {
-        const value = this.pending.get(k)!;
-        return { keyHash: sha256(stringToKey(k)), valueHash: value ? sha256(value) : null };
-      });
-      const order = changes.map((c, i) => [c.keyHash.toString("latin1"), i] as const);
-      order.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      const sorted = order.map(([, i]) => changes[i]!);
-      const nodes = new Map<string, Buffer>();
-      const root = applyChanges(this.committedRoot, sorted, this.nodes.read, nodes);
-      this.staged = { root, nodes };
+      const nodes = new RecordList(NODE_RECORD_SIZE);
+      if (isEmptyHash(this.committedRoot.hash)) {
+        // A first tree (a genesis) can have millions of nodes: they are written as they are
+        // made rather than held until Commit. Only a root that Commit records reaches them; if
+        // none does (a crash, a discarded block) they are unreachable, cleared on open at
+        // version 0 and otherwise overwritten by the next tree staged under their version.
+        const root = this.buildFirstTree(stageNodes(nodes, NODE_WRITES, () => this.writeNodes(nodes)));
+        this.writeNodes(nodes);
+        this.staged = { root, nodes: undefined };
+      } else {
+        this.staged = { root: this.applyPending(stageNodes(nodes)), nodes };
+      }
     }
     return this.staged.root;
   }
 
-  /** The database writes that commit the pending layer: flat entries and new tree nodes. */
-  pendingWrites(): { flat: Map<string, Uint8Array | null>; nodes: Map<string, Buffer>; root: Buffer } {
-    const root = this.workingRoot();
-    return { flat: this.pending, nodes: this.staged?.nodes ?? new Map(), root };
+  /** A block's changes applied to the committed tree. */
+  private applyPending(sink: NodeSink): NodeRef {
+    const changes: LeafChange[] = [];
+    for (const [k, value] of this.pending) changes.push({ keyHash: sha256(stringToKey(k)), valueHash: value === null ? null : sha256(stringToKey(value)) });
+    changes.sort((a, b) => Buffer.compare(a.keyHash, b.keyHash));
+    return applyChanges(this.committedRoot, changes, this.nodes.read, this.nodeVersion, sink);
   }
 
-  /** Called once the database transaction holding `pendingWrites()` is durable. */
-  markCommitted(): void {
+  /** The first tree of a store, from its pending writes alone: packed, not per-key objects. */
+  private buildFirstTree(sink: NodeSink): NodeRef {
+    const values: string[] = [];
+    const keyHashes = new RecordList(32);
+    for (const [k, value] of this.pending) {
+      if (value === null) continue;
+      values.push(value);
+      keyHashes.push(sha256(stringToKey(k)));
+    }
+    return buildTree(keyHashes, keyHashes.sortedByHash(), (i) => sha256(stringToKey(values[i]!)), this.nodeVersion, sink);
+  }
+
+  private writeNodes(nodes: RecordList): void {
+    this.database.transaction(() => {
+      for (let i = 0; i < nodes.count; i++) this.nodes.db.putSync(nodeKeyOf(nodes, i), nodeValueOf(nodes, i));
+    });
+    nodes.clear();
+  }
+
+  /** Hands the database writes that commit the pending layer to `batch`, each in key order. */
+  writePending(batch: WriteBatch): void {
+    this.workingRoot();
+    for (const k of [...this.pending.keys()].sort()) {
+      const value = this.pending.get(k)!;
+      batch.write(this.flat, stringToKey(k), value === null ? null : stringToKey(value));
+    }
+    const nodes = this.staged?.nodes;
+    for (let i = 0; nodes && i < nodes.count; i++) batch.write(this.nodes.db, nodeKeyOf(nodes, i), nodeValueOf(nodes, i));
+  }
+
+  /** Called once the database transaction holding `writePending()` is durable as `version`. */
+  markCommitted(version: bigint): void {
     this.committedRoot = this.workingRoot();
-    for (const [k, node] of this.staged?.nodes ?? []) this.nodes.remember(k, node);
+    this.nodeVersion = Number(version) + 1;
+    const nodes = this.staged?.nodes;
+    // The new nodes are the next block's path to the root.
+    if (nodes && nodes.count <= this.nodes.capacity / 4) {
+      for (let i = 0; i < nodes.count; i++) this.nodes.remember(keyToString(nodeKeyOf(nodes, i)), Buffer.from(nodeValueOf(nodes, i)));
+    }
+    if (this.reads.size + this.pending.size > READ_CACHE_ENTRIES) this.reads.clear();
+    else for (const [k, value] of this.pending) this.reads.set(k, value === null ? null : stringToKey(value));
     this.pending = new Map();
     this.staged = undefined;
   }

@@ -1,12 +1,13 @@
 /**
  * Iterates a parent's entries with a layer of local writes on top (a value, or null for a
- * deletion), in key order, so branches and the pending block layer read as one store.
+ * deletion), in key order, so branches and the pending block layer read as one store. Local
+ * values are bytes, or latin1 strings of them (see CommitStore).
  */
 import { inRange, keyToString, stringToKey } from "./keys.js";
 
 export function* mergeIterator(
   parent: Iterable<[Uint8Array, Uint8Array]>,
-  local: Map<string, Uint8Array | null>,
+  local: Map<string, Uint8Array | string | null>,
   start: Uint8Array | undefined,
   end: Uint8Array | undefined,
   reverse: boolean,
@@ -21,12 +22,12 @@ export function* mergeIterator(
     const k = keyToString(key);
     while (i < localKeys.length && before(localKeys[i]!, k)) {
       const v = local.get(localKeys[i]!);
-      if (v) yield [stringToKey(localKeys[i]!), v];
+      if (v != null) yield [stringToKey(localKeys[i]!), bytesOf(v)];
       i++;
     }
     if (i < localKeys.length && localKeys[i] === k) {
       const v = local.get(k);
-      if (v) yield [key, v];
+      if (v != null) yield [key, bytesOf(v)];
       i++;
       continue;
     }
@@ -34,6 +35,10 @@ export function* mergeIterator(
   }
   for (; i < localKeys.length; i++) {
     const v = local.get(localKeys[i]!);
-    if (v) yield [stringToKey(localKeys[i]!), v];
+    if (v != null) yield [stringToKey(localKeys[i]!), bytesOf(v)];
   }
+}
+
+function bytesOf(value: Uint8Array | string): Uint8Array {
+  return typeof value === "string" ? stringToKey(value) : value;
 }

@@ -4,15 +4,15 @@
  * at any moment leaves either the previous version or the new one, never a mix.
  */
 import { CacheStore } from "./cache.js";
-import { CommitStore, NodeCache } from "./commit-store.js";
-import { StateDatabase } from "./database.js";
+import { CommitStore } from "./commit-store.js";
+import { StateDatabase, WriteBatch } from "./database.js";
 import { sha256 } from "./hash.js";
-import { stringToKey } from "./keys.js";
-import { EMPTY_HASH } from "./smt.js";
+import { EMPTY_TREE, NODE_KEY_SIZE, type NodeRef } from "./smt.js";
+import { NodeCache } from "./tree-nodes.js";
 import type { CacheKVStore, CacheMultiStore, CommitId, KVReader, KVStore } from "./types.js";
 
 const LATEST_KEY = Buffer.from("latest");
-/** Above this many writes the first commit (genesis) is written in chunks; see `commit`. */
+/** Writes per transaction of the first commit (a genesis); see `commit`. */
 const CHUNK_WRITES = 100_000;
 
 export class RootMultiStore {
@@ -23,13 +23,13 @@ export class RootMultiStore {
     private readonly db: StateDatabase,
     storeNames: string[],
   ) {
-    const nodes = new NodeCache(db.nodes);
     const latest = db.meta.get(LATEST_KEY);
     const version = latest ? latest.readBigUInt64BE(0) : 0n;
     if (version === 0n) this.clearUncommitted(storeNames);
-    const roots = version === 0n ? new Map<string, Buffer>() : this.readCommitInfo(version);
+    const roots = version === 0n ? new Map<string, NodeRef>() : this.readCommitInfo(version);
     for (const name of [...storeNames].sort()) {
-      this.stores.set(name, new CommitStore(name, db.flat(name), nodes, roots.get(name) ?? EMPTY_HASH));
+      const nodes = new NodeCache(db.nodes(name));
+      this.stores.set(name, new CommitStore(name, db, db.flat(name), nodes, roots.get(name) ?? EMPTY_TREE, Number(version) + 1));
     }
     this.last = { version, hash: version === 0n ? new Uint8Array() : this.appHash() };
   }
@@ -89,34 +89,20 @@ export class RootMultiStore {
   /** Makes the pending writes durable as `version` and returns its commit id. */
   commit(version: bigint): CommitId {
     const hash = this.appHash();
-    const writes = [...this.stores.values()].map((s) => ({ store: s, ...s.pendingWrites() }));
-    const total = writes.reduce((n, w) => n + w.flat.size + w.nodes.size, 0);
-    const info = encodeCommitInfo(writes.map((w) => [w.store.name, w.root]));
+    const info = encodeCommitInfo([...this.stores.values()].map((s) => [s.name, s.workingRoot()]));
     const versionBytes = Buffer.alloc(8);
     versionBytes.writeBigUInt64BE(version);
-    const finish = () => {
+    // A genesis of millions of accounts would hold its whole dirty set in memory as one LMDB
+    // transaction; the first commit is written in chunks with the version marker last instead.
+    // Until that marker lands the database reads as empty and is cleared on open (see
+    // clearUncommitted).
+    const batch = new WriteBatch(this.db, this.last.version === 0n ? CHUNK_WRITES : Infinity);
+    for (const store of this.stores.values()) store.writePending(batch);
+    batch.finish(() => {
       this.db.meta.putSync(Buffer.concat([Buffer.from("c/"), versionBytes]), info);
       this.db.meta.putSync(LATEST_KEY, versionBytes);
-    };
-    const ops = writes.flatMap((w) => [
-      ...sortedOps(w.flat, this.db.flat(w.store.name)),
-      ...sortedOps(w.nodes, this.db.nodes),
-    ]);
-    if (total > CHUNK_WRITES && this.last.version === 0n) {
-      // A genesis of millions of accounts would hold its whole dirty set in memory as one LMDB
-      // transaction; it is written in chunks with the version marker last instead. Until that
-      // marker lands the database reads as empty and is cleared on open (see clearUncommitted).
-      for (let i = 0; i < ops.length; i += CHUNK_WRITES) {
-        this.db.transaction(() => ops.slice(i, i + CHUNK_WRITES).forEach((op) => op()));
-      }
-      this.db.transaction(finish);
-    } else {
-      this.db.transaction(() => {
-        for (const op of ops) op();
-        finish();
-      });
-    }
-    for (const w of writes) w.store.markCommitted();
+    });
+    for (const store of this.stores.values()) store.markCommitted(version);
     this.last = { version, hash };
     return this.last;
   }
@@ -131,11 +117,11 @@ export class RootMultiStore {
   }
 
   private appHash(): Uint8Array {
-    const leaves = [...this.stores.values()].map((s) => storeLeaf(s.name, s.workingRoot()));
+    const leaves = [...this.stores.values()].map((s) => storeLeaf(s.name, s.workingRoot().hash));
     return merkleRoot(leaves);
   }
 
-  private readCommitInfo(version: bigint): Map<string, Buffer> {
+  private readCommitInfo(version: bigint): Map<string, NodeRef> {
     const key = Buffer.alloc(10);
     key.write("c/");
     key.writeBigUInt64BE(version, 2);
@@ -147,21 +133,9 @@ export class RootMultiStore {
   private clearUncommitted(storeNames: string[]): void {
     this.db.transaction(() => {
       for (const name of storeNames) for (const key of this.db.flat(name).getKeys()) this.db.flat(name).removeSync(key);
-      for (const key of this.db.nodes.getKeys()) this.db.nodes.removeSync(key);
+      for (const name of storeNames) for (const key of this.db.nodes(name).getKeys()) this.db.nodes(name).removeSync(key);
     });
   }
-}
-
-function sortedOps(
-  entries: Map<string, Uint8Array | null>,
-  db: { putSync(k: Buffer, v: Uint8Array): unknown; removeSync(k: Buffer): unknown },
-): (() => void)[] {
-  // Sorted keys fill LMDB's pages in order, several times faster than random inserts.
-  return [...entries.keys()].sort().map((k) => {
-    const v = entries.get(k)!;
-    const key = stringToKey(k);
-    return v === null ? () => db.removeSync(key) : () => db.putSync(key, v);
-  });
 }
 
 class BranchMultiStore implements CacheMultiStore {
@@ -199,19 +173,22 @@ export function merkleRoot(items: Uint8Array[]): Buffer {
   return sha256(Buffer.concat([Buffer.from([1]), left, right]));
 }
 
-function encodeCommitInfo(roots: [string, Buffer][]): Buffer {
-  return Buffer.concat(roots.map(([name, root]) => storeLeaf(name, root)));
+/** Each store's name and root hash as in the app hash tree, then the root node's key. */
+function encodeCommitInfo(roots: [string, NodeRef][]): Buffer {
+  return Buffer.concat(roots.flatMap(([name, root]) => [storeLeaf(name, root.hash), root.key]));
 }
 
-function decodeCommitInfo(info: Buffer): Map<string, Buffer> {
-  const roots = new Map<string, Buffer>();
+function decodeCommitInfo(info: Buffer): Map<string, NodeRef> {
+  const roots = new Map<string, NodeRef>();
   for (let i = 0; i < info.length; ) {
     const nameLength = info[i]!;
     const name = info.subarray(i + 1, i + 1 + nameLength).toString("utf8");
     i += 1 + nameLength;
     const rootLength = info[i]!;
-    roots.set(name, Buffer.from(info.subarray(i + 1, i + 1 + rootLength)));
+    const hash = Buffer.from(info.subarray(i + 1, i + 1 + rootLength));
     i += 1 + rootLength;
+    roots.set(name, { hash, key: Buffer.from(info.subarray(i, i + NODE_KEY_SIZE)) });
+    i += NODE_KEY_SIZE;
   }
   return roots;
 }

@@ -7,36 +7,53 @@
  *   leaf  = sha256(0x00 || sha256(key) || sha256(value))
  *   inner = sha256(0x01 || left || right)
  *
- * A node is stored under its own hash, encoded as the bytes that were hashed.
+ * Nodes are stored under a 12-byte key: the version whose commit wrote them (8 bytes) and their
+ * creation index within it (4 bytes), as IAVL does. A commit's nodes are thus appended in key
+ * order at the end of the database instead of landing on thousands of random pages (as hash keys
+ * would), and can be written as they are made. A node's value is the bytes that were hashed; an
+ * inner node adds the keys of its two children, which locate them.
  */
 import { sha256 } from "./hash.js";
+import type { RecordList } from "./records.js";
 
 export const EMPTY_HASH: Buffer = Buffer.alloc(32);
 const LEAF = 0x00;
 const INNER = 0x01;
+export const NODE_KEY_SIZE = 12;
+const NO_KEY = Buffer.alloc(NODE_KEY_SIZE);
+
+/** A subtree: the hash of its root node and where that node is stored. */
+export interface NodeRef {
+  hash: Buffer;
+  key: Buffer;
+}
+
+export const EMPTY_TREE: NodeRef = { hash: EMPTY_HASH, key: NO_KEY };
 
 /** One key's change in a batch: its hashed key and the hash of its new value (null deletes). */
 export interface LeafChange {
-  keyHash: Buffer;
-  valueHash: Buffer | null;
+  keyHash: Uint8Array;
+  valueHash: Uint8Array | null;
 }
 
-interface Ref {
-  hash: Buffer;
+interface Ref extends NodeRef {
   /** Unknown for untouched subtrees until a collapse needs to know. */
   isLeaf: boolean | undefined;
 }
 
-const EMPTY: Ref = { hash: EMPTY_HASH, isLeaf: false };
+const EMPTY: Ref = { ...EMPTY_TREE, isLeaf: false };
 
-/** Loads a node's encoding by its hash. */
-export type NodeReader = (hash: Buffer) => Uint8Array | undefined;
+/** Loads a node's stored value by its key. */
+export type NodeReader = (key: Buffer) => Uint8Array | undefined;
+
+/** Receives each new node's key and value; both are scratch space, overwritten by the next. */
+export type NodeSink = (key: Buffer, value: Buffer) => void;
 
 export function isEmptyHash(hash: Uint8Array): boolean {
   return Buffer.compare(hash, EMPTY_HASH) === 0;
 }
 
-function bitAt(hash: Buffer, depth: number): number {
+function bitAt(hash: Uint8Array, depth: number): number {
   return (hash[depth >> 3]! >> (7 - (depth & 7))) & 1;
 }
 
@@ -52,47 +69,57 @@ function splitIndex(changes: LeafChange[], lo: number, hi: number, depth: number
   return a;
 }
 
+/** Makes the nodes of one version, numbering them in creation order. */
+class NodeMaker {
+  private readonly key = Buffer.alloc(NODE_KEY_SIZE);
+  private readonly value = Buffer.alloc(65 + 2 * NODE_KEY_SIZE);
+  private next = 0;
+
+  constructor(
+    version: number,
+    private readonly sink: NodeSink,
+  ) {
+    this.key.writeUIntBE(version, 2, 6);
+  }
+
+  leaf(keyHash: Uint8Array, valueHash: Uint8Array): Ref {
+    this.value[0] = LEAF;
+    this.value.set(keyHash, 1);
+    this.value.set(valueHash, 33);
+    return this.store(65, true);
+  }
+
+  inner(left: NodeRef, right: NodeRef): Ref {
+    this.value[0] = INNER;
+    this.value.set(left.hash, 1);
+    this.value.set(right.hash, 33);
+    this.value.set(left.key, 65);
+    this.value.set(right.key, 65 + NODE_KEY_SIZE);
+    return this.store(this.value.length, false);
+  }
+
+  private store(length: number, isLeaf: boolean): Ref {
+    const hash = sha256(this.value.subarray(0, 65));
+    this.key.writeUInt32BE(this.next++, 8);
+    this.sink(this.key, this.value.subarray(0, length));
+    return { hash, key: Buffer.from(this.key), isLeaf };
+  }
+}
+
 /**
  * Applies a batch of changes (sorted by keyHash, one per key) to the tree at `root` and returns
- * the new root; every node created is added to `created` (hash as latin1 → encoding).
+ * the new root; every node created is stored under `version` and handed to `sink`.
  */
-export function applyChanges(
-  root: Buffer,
-  changes: LeafChange[],
-  readNode: NodeReader,
-  created: Map<string, Buffer>,
-): Buffer {
-  const load = (hash: Buffer): Uint8Array => {
-    const staged = created.get(hash.toString("latin1"));
-    const node = staged ?? readNode(hash);
-    if (!node) throw new Error(`state tree node ${hash.toString("hex")} is missing: the store is corrupt`);
-    return node;
+export function applyChanges(root: NodeRef, changes: LeafChange[], readNode: NodeReader, version: number, sink: NodeSink): NodeRef {
+  const make = new NodeMaker(version, sink);
+  const load = (ref: NodeRef): Buffer => {
+    const node = readNode(ref.key);
+    if (!node) throw new Error(`state tree node ${ref.hash.toString("hex")} is missing: the store is corrupt`);
+    return Buffer.from(node.buffer, node.byteOffset, node.byteLength);
   };
 
-  const store = (encoding: Buffer, isLeaf: boolean): Ref => {
-    const hash = sha256(encoding);
-    created.set(hash.toString("latin1"), encoding);
-    return { hash, isLeaf };
-  };
-
-  const makeLeaf = (keyHash: Buffer, valueHash: Buffer): Ref => {
-    const enc = Buffer.allocUnsafe(65);
-    enc[0] = LEAF;
-    keyHash.copy(enc, 1);
-    valueHash.copy(enc, 33);
-    return store(enc, true);
-  };
-
-  const makeInner = (left: Ref, right: Ref): Ref => {
-    const enc = Buffer.allocUnsafe(65);
-    enc[0] = INNER;
-    left.hash.copy(enc, 1);
-    right.hash.copy(enc, 33);
-    return store(enc, false);
-  };
-
-  const refOf = (hash: Buffer): Ref => (isEmptyHash(hash) ? EMPTY : { hash, isLeaf: undefined });
-  const isLeaf = (ref: Ref): boolean => ref.isLeaf ?? load(ref.hash)[0] === LEAF;
+  const refOf = (hash: Buffer, key: Buffer): Ref => (isEmptyHash(hash) ? EMPTY : { hash, key, isLeaf: undefined });
+  const isLeaf = (ref: Ref): boolean => ref.isLeaf ?? load(ref)[0] === LEAF;
 
   // A subtree with one leaf collapses into that leaf; an empty side makes no node.
   const combine = (left: Ref, right: Ref): Ref => {
@@ -101,16 +128,16 @@ export function applyChanges(
     if (leftEmpty && rightEmpty) return EMPTY;
     if (leftEmpty && isLeaf(right)) return right;
     if (rightEmpty && isLeaf(left)) return left;
-    return makeInner(left, right);
+    return make.inner(left, right);
   };
 
   // Builds the subtree of a set of present leaves (sorted, no deletions).
   const build = (leaves: LeafChange[], lo: number, hi: number, depth: number): Ref => {
     if (lo === hi) return EMPTY;
-    if (hi - lo === 1) return makeLeaf(leaves[lo]!.keyHash, leaves[lo]!.valueHash!);
+    if (hi - lo === 1) return make.leaf(leaves[lo]!.keyHash, leaves[lo]!.valueHash!);
     if (depth >= 256) throw new Error("two distinct keys share a 256-bit hash path");
     const mid = splitIndex(leaves, lo, hi, depth);
-    return makeInner(build(leaves, lo, mid, depth + 1), build(leaves, mid, hi, depth + 1));
+    return make.inner(build(leaves, lo, mid, depth + 1), build(leaves, mid, hi, depth + 1));
   };
 
   const update = (ref: Ref, lo: number, hi: number, depth: number): Ref => {
@@ -119,24 +146,52 @@ export function applyChanges(
       const present = changes.slice(lo, hi).filter((c) => c.valueHash !== null);
       return build(present, 0, present.length, depth);
     }
-    const node = load(ref.hash);
+    const node = load(ref);
     if (node[0] === LEAF) {
-      const existing: LeafChange = {
-        keyHash: Buffer.from(node.subarray(1, 33)),
-        valueHash: Buffer.from(node.subarray(33, 65)),
-      };
+      const existing: LeafChange = { keyHash: node.subarray(1, 33), valueHash: node.subarray(33, 65) };
       const merged = mergeLeaf(existing, changes, lo, hi).filter((c) => c.valueHash !== null);
       return build(merged, 0, merged.length, depth);
     }
-    const left = Buffer.from(node.subarray(1, 33));
-    const right = Buffer.from(node.subarray(33, 65));
+    const left = refOf(node.subarray(1, 33), node.subarray(65, 65 + NODE_KEY_SIZE));
+    const right = refOf(node.subarray(33, 65), node.subarray(65 + NODE_KEY_SIZE, 65 + 2 * NODE_KEY_SIZE));
     const mid = splitIndex(changes, lo, hi, depth);
-    const newLeft = lo === mid ? refOf(left) : update(refOf(left), lo, mid, depth + 1);
-    const newRight = mid === hi ? refOf(right) : update(refOf(right), mid, hi, depth + 1);
-    return combine(newLeft, newRight);
+    return combine(lo === mid ? left : update(left, lo, mid, depth + 1), mid === hi ? right : update(right, mid, hi, depth + 1));
   };
 
-  return update(refOf(root), 0, changes.length, 0).hash;
+  const result = update({ ...root, isLeaf: undefined }, 0, changes.length, 0);
+  return { hash: result.hash, key: result.key };
+}
+
+/**
+ * The tree of exactly these leaves, built from nothing (a first commit): the tree applyChanges
+ * yields from an empty root, in the same node order, without an object per leaf so that a
+ * genesis of millions of keys fits in memory. Leaf i has key hash keyHashes[i] and value hash
+ * valueHash(i); `order` lists the leaves by key hash.
+ */
+export function buildTree(
+  keyHashes: RecordList,
+  order: Uint32Array,
+  valueHash: (i: number) => Uint8Array,
+  version: number,
+  sink: NodeSink,
+): NodeRef {
+  const make = new NodeMaker(version, sink);
+  const bit = (pos: number, depth: number) => (keyHashes.byte(order[pos]!, depth >> 3) >> (7 - (depth & 7))) & 1;
+  const build = (lo: number, hi: number, depth: number): Ref => {
+    if (lo === hi) return EMPTY;
+    if (hi - lo === 1) return make.leaf(keyHashes.slice(order[lo]!), valueHash(order[lo]!));
+    if (depth >= 256) throw new Error("two distinct keys share a 256-bit hash path");
+    let a = lo;
+    let b = hi;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (bit(mid, depth) === 0) a = mid + 1;
+      else b = mid;
+    }
+    return make.inner(build(lo, a, depth + 1), build(a, hi, depth + 1));
+  };
+  const root = build(0, order.length, 0);
+  return { hash: root.hash, key: root.key };
 }
 
 /** The changes in [lo, hi) with an existing leaf added unless a change replaces it. */

@@ -136,6 +136,24 @@ test("queries read committed state while a block is pending", async () => {
   rmSync(dir, { recursive: true });
 });
 
+test("an empty value is a value: read, iterated, committed and reopened, in the pending layer and after", async () => {
+  const dir = tempHome();
+  let ms = RootMultiStore.open(join(dir, "state.lmdb"), ["m"]);
+  const keys = (it: Iterable<[Uint8Array, Uint8Array]>) => [...it].map(([k, v]) => `${dec(k)}=${v.length}`);
+  ms.getKVStore("m").set(enc("empty"), new Uint8Array());
+  ms.getKVStore("m").set(enc("full"), enc("x"));
+  assert.equal(ms.getKVStore("m").get(enc("empty"))?.length, 0);
+  assert.deepEqual(keys(ms.getKVStore("m").iterator()), ["empty=0", "full=1"]);
+  const committed = Buffer.from(ms.commit(1n).hash);
+  await ms.close();
+  ms = RootMultiStore.open(join(dir, "state.lmdb"), ["m"]);
+  assert.deepEqual(Buffer.from(ms.lastCommitId().hash), committed);
+  assert.equal(ms.getKVStore("m").get(enc("empty"))?.length, 0);
+  assert.deepEqual(keys(ms.getKVStore("m").iterator()), ["empty=0", "full=1"]);
+  await ms.close();
+  rmSync(dir, { recursive: true });
+});
+
 test("merkleRoot matches CometBFT's RFC 6962 vectors", () => {
   // Leaf hash of the empty tree and of one item, as crypto/merkle defines them.
   assert.equal(merkleRoot([]).toString("hex"), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

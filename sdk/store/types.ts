@@ -12,6 +12,14 @@ export interface KVStore extends KVReader {
   delete(key: Uint8Array): void;
 }
 
+/**
+ * A store that indexes its writes by latin1 key strings (see keys.ts) and takes them as such:
+ * a branch's `write()` then hands over its keys without a round trip through bytes.
+ */
+export interface Latin1Writes {
+  writeLatin1(key: string, value: Uint8Array | null): void;
+}
+
 /** A branch of a parent store: its writes reach the parent only on `write()`. */
 export interface CacheKVStore extends KVStore {
   write(): void;

@@ -53,7 +53,21 @@ function fromBase(base: BaseAccount): Account {
   };
 }
 
+/**
+ * Decoded accounts by the stored bytes they came from. The stores hand back the same bytes for
+ * the same value (see CommitStore's read cache) and a tx reads its signer's account several
+ * times, so most decodes are lookups; every caller still gets its own shallow copy.
+ */
+const decoded = new WeakMap<Uint8Array, Account>();
+
 export const accountValue: ValueCodec<Account> = {
   encode: (a) => encodeProto(Any, accountToAny(a)),
-  decode: (b) => accountFromAny(Any.decode(b)),
+  decode(bytes) {
+    let account = decoded.get(bytes);
+    if (!account) {
+      account = accountFromAny(Any.decode(bytes));
+      decoded.set(bytes, account);
+    }
+    return { ...account };
+  },
 };

@@ -174,7 +174,7 @@ function verifySignatures(ctx: Context, tx: DecodedTx, signers: Uint8Array[], pu
     }
     const signature = tx.raw.signatures[i]!;
     ctx.events.emit("tx", { acc_seq: `${addressString(signer)}/${account.sequence}` });
-    ctx.events.emit("tx", { signature: Buffer.from(signature).toString("base64") });
+    ctx.events.emit("tx", { signature: Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString("base64") });
     // Wallets simulate with an empty signature and an unspecified sign mode; a ReCheck runs on
     // a tx whose signature CheckTx already verified.
     if (ctx.isSimulate || ctx.mode === "recheck") return;

@@ -42,15 +42,19 @@ export class AccountKeeper {
     return moduleAddress(name);
   }
 
+  /** Module addresses by name: the fee collector's is needed for every tx's fee. */
+  private readonly moduleAddresses = new Map<string, Uint8Array>();
+
   /** The module's account, created on first use with the permissions the app gave it. */
   getModuleAccount(ctx: StoreSource, name: string): Account {
-    const address = moduleAddress(name);
+    let address = this.moduleAddresses.get(name);
+    if (!address) this.moduleAddresses.set(name, (address = moduleAddress(name)));
     const existing = this.getAccount(ctx, address);
     if (existing) return existing;
     const permissions = this.modulePermissions[name];
     if (!permissions) throw new Error(`module account ${name} is not declared in the app's module permissions`);
     const account: Account = {
-      address,
+      address: address.slice(),
       pubKey: undefined,
       accountNumber: this.nextAccountNumber.next(ctx),
       sequence: 0n,

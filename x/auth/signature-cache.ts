@@ -3,12 +3,14 @@
  * An entry is the exact (digest, public key, signature) triple that verified, so a hit proves
  * what a second verification would prove.
  */
+import { keyToString } from "../../sdk/store/keys.js";
+
 export class SignatureCache {
   private readonly verified = new Set<string>();
   constructor(private readonly capacity = 100_000) {}
 
   private static key(digest: Uint8Array, publicKey: Uint8Array, signature: Uint8Array): string {
-    return Buffer.concat([digest, publicKey, signature]).toString("latin1");
+    return keyToString(digest) + keyToString(publicKey) + keyToString(signature);
   }
 
   remember(digest: Uint8Array, publicKey: Uint8Array, signature: Uint8Array): void {

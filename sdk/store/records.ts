@@ -1,0 +1,65 @@
+/**
+ * Fixed-size byte records packed into shared chunks: millions of hashes or tree nodes with no
+ * object per record, which is what lets a genesis of millions of keys fit in memory.
+ */
+
+const CHUNK_BITS = 13;
+const CHUNK_RECORDS = 1 << CHUNK_BITS;
+
+export class RecordList {
+  private readonly chunks: Buffer[] = [];
+  count = 0;
+
+  constructor(readonly size: number) {}
+
+  /** Appends one record made of `parts`, which must add up to `size` bytes. */
+  push(...parts: Uint8Array[]): void {
+    const index = this.count++;
+    if ((index & (CHUNK_RECORDS - 1)) === 0) this.chunks.push(Buffer.allocUnsafe(CHUNK_RECORDS * this.size));
+    const chunk = this.chunks[index >>> CHUNK_BITS]!;
+    let at = (index & (CHUNK_RECORDS - 1)) * this.size;
+    for (const part of parts) {
+      chunk.set(part, at);
+      at += part.length;
+    }
+  }
+
+  clear(): void {
+    this.chunks.length = 0;
+    this.count = 0;
+  }
+
+  /** Bytes [from, to) of record `index`, as a view. */
+  slice(index: number, from = 0, to = this.size): Buffer {
+    const at = (index & (CHUNK_RECORDS - 1)) * this.size;
+    return this.chunks[index >>> CHUNK_BITS]!.subarray(at + from, at + to);
+  }
+
+  /** Byte `offset` of record `index`. */
+  byte(index: number, offset: number): number {
+    return this.chunks[index >>> CHUNK_BITS]![(index & (CHUNK_RECORDS - 1)) * this.size + offset]!;
+  }
+
+  /**
+   * Record indices in ascending byte order of each record's first 32 bytes. Those are hashes,
+   * uniform and distinct, so a counting sort on a prefix of about log2(count) bits leaves
+   * buckets of one or two, finished by comparison.
+   */
+  sortedByHash(): Uint32Array {
+    const n = this.count;
+    const bits = Math.min(20, Math.max(1, 32 - Math.clz32(n)));
+    const prefix = (i: number) => ((this.byte(i, 0) << 16) | (this.byte(i, 1) << 8) | this.byte(i, 2)) >>> (24 - bits);
+    const starts = new Uint32Array((1 << bits) + 1);
+    for (let i = 0; i < n; i++) starts[prefix(i) + 1]!++;
+    for (let b = 0; b < 1 << bits; b++) starts[b + 1]! += starts[b]!;
+    const order = new Uint32Array(n);
+    const next = starts.slice(0, 1 << bits);
+    for (let i = 0; i < n; i++) order[next[prefix(i)]!++] = i;
+    for (let b = 0; b < 1 << bits; b++) {
+      const lo = starts[b]!;
+      const hi = starts[b + 1]!;
+      if (hi - lo > 1) order.subarray(lo, hi).sort((x, y) => Buffer.compare(this.slice(x, 0, 32), this.slice(y, 0, 32)));
+    }
+    return order;
+  }
+}
