@@ -47,7 +47,7 @@ function genesisRows(g: GenesisResult, parsePeakRss: number): string[] {
     `  FinalizeBlock        ${s(g.finalizeSeconds)}`,
     `  Commit               ${s(g.commitSeconds)}   RSS after ${mib(g.rssAfterCommit)}`,
     `  total                ${s(g.initChainSeconds + g.finalizeSeconds + g.commitSeconds)}`,
-    `  peak RSS             ${mib(g.peakRss)}   (building and JSON.parse of the app_state alone, as InitChain parses it: ${mib(parsePeakRss)})`,
+    `  peak RSS             ${mib(g.peakRss)}   (building the app_state and parsing its largest section alone, as InitChain does: ${mib(parsePeakRss)})`,
     `  app hash             ${g.appHash}`,
   ];
 }

@@ -26,6 +26,7 @@ import {
 } from "cosmjs-types/tendermint/abci/types";
 import type { Logger } from "pino";
 import type { AbciApplication } from "../abci/application.js";
+import { jsonSections } from "../codec/json-sections.js";
 import { TypeRegistry } from "../codec/registry.js";
 import type { ModuleManager } from "../module/module.js";
 import { branch, type RootMultiStore } from "../store/multistore.js";
@@ -98,7 +99,7 @@ export class BaseApp implements AbciApplication {
     }
     const initialHeight = req.initialHeight > 0n ? req.initialHeight : 1n;
     this.finalizingHeight = initialHeight;
-    const appState = req.appStateBytes.length ? (JSON.parse(Buffer.from(req.appStateBytes).toString("utf8")) as Record<string, unknown>) : {};
+    const appState = jsonSections(req.appStateBytes.length ? req.appStateBytes : Buffer.from("{}"));
     const block: BlockInfo = { chainId: req.chainId, height: initialHeight, time: toTime(req.time) };
     const ctx = new Context(block, this.store, new GasMeter(), "genesis", this.logger);
     this.options.modules.initGenesis(ctx, appState);

@@ -5,6 +5,7 @@
 import type { ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
 import type { MsgRouter } from "../baseapp/msg-router.js";
 import type { QueryRouter } from "../baseapp/query-router.js";
+import type { JsonSections } from "../codec/json-sections.js";
 import type { TypeRegistry } from "../codec/registry.js";
 import type { Context } from "../types/context.js";
 
@@ -71,12 +72,13 @@ export class ModuleManager {
     return state;
   }
 
-  initGenesis(ctx: Context, appState: Record<string, unknown>): void {
-    const unknown = Object.keys(appState).filter((n) => !this.byName.has(n));
+  /** Runs each module's genesis in order; sections are parsed one at a time, when needed. */
+  initGenesis(ctx: Context, appState: JsonSections): void {
+    const unknown = appState.names().filter((n) => !this.byName.has(n));
     if (unknown.length) throw new Error(`genesis app_state has sections for unknown modules: ${unknown.join(", ")}`);
     for (const name of this.order.initGenesis) {
       const m = this.byName.get(name)!;
-      m.initGenesis?.(ctx, appState[name] ?? m.defaultGenesis?.());
+      m.initGenesis?.(ctx, appState.parse(name) ?? m.defaultGenesis?.());
     }
   }
 

@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { jsonSections } from "./json-sections.js";
+
+const sections = (text: string) => jsonSections(Buffer.from(text, "utf8"));
+
+test("each top-level member parses on its own to what JSON.parse gives for it", () => {
+  const state = {
+    auth: { params: { max_memo_characters: "256" }, accounts: [{ address: "agora1x", "@type": "/a.B" }] },
+    bank: { balances: [{ address: "a}\"]{", coins: [] }], note: "escaped \\\" quote, braces } ] and é" },
+    empty: {},
+    list: [1, [2, [3]], { x: null }],
+    n: 12.5,
+    flag: true,
+    nothing: null,
+  };
+  for (const text of [JSON.stringify(state), JSON.stringify(state, null, 2), JSON.stringify(state, null, "\t")]) {
+    const s = sections(text);
+    assert.deepEqual(s.names(), Object.keys(state));
+    for (const [name, value] of Object.entries(state)) assert.deepEqual(s.parse(name), value);
+    assert.equal(s.parse("missing"), undefined);
+  }
+});
+
+test("an empty object has no sections", () => {
+  assert.deepEqual(sections("{}").names(), []);
+  assert.deepEqual(sections("  { }\n").names(), []);
+});
+
+test("malformed app state is refused with the place it breaks", () => {
+  assert.throws(() => sections("[1,2]"), /must be a JSON object/);
+  assert.throws(() => sections('{"a": 1, "a": 2}'), /"a" twice/);
+  assert.throws(() => sections('{"a": "unterminated}'), /unterminated string/);
+  assert.throws(() => sections('{"a": {"b": [1, 2}'), /unbalanced brackets|expected ',' or '}'/);
+  assert.throws(() => sections('{"a" 1}'), /expected ':' after "a"/);
+  assert.throws(() => sections('{"a": 1} extra'), /data after its closing brace/);
+  assert.throws(() => sections('{"a": 1'), /before its closing brace|expected ',' or '}'/);
+});
