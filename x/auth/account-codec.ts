@@ -3,13 +3,13 @@ import { BaseAccount, ModuleAccount } from "cosmjs-types/cosmos/auth/v1beta1/aut
 import { PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
 import { Any } from "cosmjs-types/google/protobuf/any";
 import { encodeProto, type ValueCodec } from "../../sdk/collections/codecs.js";
-import { addressBytes, addressString } from "./address-codec.js";
 import { ErrInvalidPubKey } from "../../sdk/types/sdk-errors.js";
 import { SECP256K1_PUBKEY_TYPE, type Account } from "./types.js";
+import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
 
 export function toBaseAccount(account: Account): BaseAccount {
   return {
-    address: addressString(account.address),
+    address: toAccAddress(account.address),
     pubKey: account.pubKey ? { typeUrl: SECP256K1_PUBKEY_TYPE, value: encodeProto(PubKey, { key: account.pubKey }) } : undefined,
     accountNumber: account.accountNumber,
     sequence: account.sequence,
@@ -46,7 +46,7 @@ export function accountFromAny(any: Any): Account {
 
 function fromBase(base: BaseAccount): Account {
   return {
-    address: addressBytes(base.address),
+    address: fromAccAddress(base.address),
     pubKey: pubKeyFromAny(base.pubKey),
     accountNumber: base.accountNumber,
     sequence: base.sequence,

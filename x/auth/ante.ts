@@ -11,8 +11,7 @@ import type { DecodedTx } from "../../sdk/baseapp/tx.js";
 import { encodeProto } from "../../sdk/collections/codecs.js";
 import { sha256 } from "../../sdk/store/hash.js";
 import { branch } from "../../sdk/store/multistore.js";
-import { addressFromPubkey } from "../../sdk/types/address.js";
-import { addressBytes, addressString } from "./address-codec.js";
+import { addressFromPubkey, fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
 import { Coins } from "../../sdk/types/coins.js";
 import type { Context } from "../../sdk/types/context.js";
 import { requiredFee, type GasPrice } from "../../sdk/types/gas-price.js";
@@ -80,7 +79,7 @@ function validateBasic(tx: DecodedTx, router: MsgRouter): Uint8Array[] {
     for (const signer of route.signers(msg.value)) {
       if (!seen.has(signer)) {
         seen.add(signer);
-        signers.push(addressBytes(signer));
+        signers.push(fromAccAddress(signer));
       }
     }
   }
@@ -104,10 +103,10 @@ function deductFee(ctx: Context, tx: DecodedTx, signers: Uint8Array[], options: 
   const feeInfo = tx.authInfo.fee!;
   const fee = Coins.fromProto(feeInfo.amount);
   if (feeInfo.granter) throw errors.ErrNotSupported.wrap("fee grants are not supported");
-  const payer = feeInfo.payer ? addressBytes(feeInfo.payer) : signers[0]!;
+  const payer = feeInfo.payer ? fromAccAddress(feeInfo.payer) : signers[0]!;
   if (ctx.isCheckTx) checkMinGasPrices(fee, feeInfo.gasLimit, options.minGasPrices());
   if (!options.accounts.hasAccount(ctx, payer)) {
-    throw errors.ErrUnknownAddress.wrap(`fee payer address: ${addressString(payer)} does not exist`);
+    throw errors.ErrUnknownAddress.wrap(`fee payer address: ${toAccAddress(payer)} does not exist`);
   }
   if (ctx.isSimulate && fee.isZero()) chargeSimulatedFee(ctx, payer, options);
   if (!fee.isZero()) {
@@ -120,7 +119,7 @@ function deductFee(ctx: Context, tx: DecodedTx, signers: Uint8Array[], options: 
       throw err;
     }
   }
-  ctx.events.emit("tx", { fee: fee.toString(), fee_payer: addressString(payer) });
+  ctx.events.emit("tx", { fee: fee.toString(), fee_payer: toAccAddress(payer) });
 }
 
 /**
@@ -150,15 +149,15 @@ function checkMinGasPrices(fee: Coins, gasLimit: bigint, prices: GasPrice[]): vo
 function setPubKeys(ctx: Context, tx: DecodedTx, signers: Uint8Array[], accounts: AccountKeeper): Uint8Array[] {
   return signers.map((signer, i) => {
     const account = accounts.getAccount(ctx, signer);
-    if (!account) throw errors.ErrUnknownAddress.wrap(`account ${addressString(signer)} does not exist`);
+    if (!account) throw errors.ErrUnknownAddress.wrap(`account ${toAccAddress(signer)} does not exist`);
     const fromTx = pubKeyFromAny(tx.authInfo.signerInfos[i]!.publicKey);
     if (!fromTx) {
-      if (!account.pubKey) throw errors.ErrInvalidPubKey.wrap(`pubkey of account ${addressString(signer)} is unknown: include it in the tx`);
+      if (!account.pubKey) throw errors.ErrInvalidPubKey.wrap(`pubkey of account ${toAccAddress(signer)} is unknown: include it in the tx`);
       return account.pubKey;
     }
     if (account.pubKey && Buffer.compare(account.pubKey, fromTx) === 0) return fromTx;
     if (Buffer.compare(addressFromPubkey(fromTx), signer) !== 0) {
-      throw errors.ErrInvalidPubKey.wrap(`pubkey does not match signer address ${addressString(signer)} with signer index: ${i}`);
+      throw errors.ErrInvalidPubKey.wrap(`pubkey does not match signer address ${toAccAddress(signer)} with signer index: ${i}`);
     }
     if (!account.pubKey) accounts.setAccount(ctx, { ...account, pubKey: fromTx });
     return fromTx;
@@ -173,7 +172,7 @@ function verifySignatures(ctx: Context, tx: DecodedTx, signers: Uint8Array[], pu
       throw errors.ErrWrongSequence.wrap(`account sequence mismatch, expected ${account.sequence}, got ${info.sequence}`);
     }
     const signature = tx.raw.signatures[i]!;
-    ctx.events.emit("tx", { acc_seq: `${addressString(signer)}/${account.sequence}` });
+    ctx.events.emit("tx", { acc_seq: `${toAccAddress(signer)}/${account.sequence}` });
     ctx.events.emit("tx", { signature: Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString("base64") });
     // Wallets simulate with an empty signature and an unspecified sign mode; a ReCheck runs on
     // a tx whose signature CheckTx already verified.

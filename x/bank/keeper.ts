@@ -8,7 +8,7 @@ import { Schema, type StoreSource } from "../../sdk/collections/collections.js";
 import { Coins, MAX_AMOUNT, type Coin } from "../../sdk/types/coins.js";
 import type { EventManager } from "../../sdk/types/events.js";
 import { ErrInsufficientFunds, ErrInvalidCoins, ErrUnauthorized } from "../../sdk/types/sdk-errors.js";
-import { addressString } from "../auth/address-codec.js";
+import { toAccAddress } from "../../sdk/types/address.js";
 import type { BankAccountKeeper } from "./expected-keepers.js";
 import { BANK_STORE, BURNER, DEFAULT_BANK_PARAMS, MINTER } from "./types.js";
 
@@ -55,7 +55,7 @@ export class BankSendKeeper extends BankViewKeeper {
   }
 
   isBlocked(address: Uint8Array): boolean {
-    return this.blocked.has(addressString(address));
+    return this.blocked.has(toAccAddress(address));
   }
 
   /** Moves coins, creating the recipient's account when it has none. */
@@ -63,8 +63,8 @@ export class BankSendKeeper extends BankViewKeeper {
     this.subtract(ctx, from, amount);
     this.addTo(ctx, to, amount);
     if (!this.accounts.hasAccount(ctx, to)) this.accounts.newAccount(ctx, to);
-    ctx.events.emit("transfer", { recipient: addressString(to), sender: addressString(from), amount: amount.toString() });
-    ctx.events.emit("message", { sender: addressString(from) });
+    ctx.events.emit("transfer", { recipient: toAccAddress(to), sender: toAccAddress(from), amount: amount.toString() });
+    ctx.events.emit("message", { sender: toAccAddress(from) });
   }
 
   sendCoinsFromAccountToModule(ctx: Ctx, from: Uint8Array, module: string, amount: Coins): void {
@@ -72,7 +72,7 @@ export class BankSendKeeper extends BankViewKeeper {
   }
 
   sendCoinsFromModuleToAccount(ctx: Ctx, module: string, to: Uint8Array, amount: Coins): void {
-    if (this.isBlocked(to)) throw ErrUnauthorized.wrap(`${addressString(to)} is not allowed to receive funds`);
+    if (this.isBlocked(to)) throw ErrUnauthorized.wrap(`${toAccAddress(to)} is not allowed to receive funds`);
     this.sendCoins(ctx, this.accounts.getModuleAccount(ctx, module).address, to, amount);
   }
 
@@ -84,7 +84,7 @@ export class BankSendKeeper extends BankViewKeeper {
       }
       this.setBalance(ctx, address, coin.denom, balance - coin.amount);
     }
-    ctx.events.emit("coin_spent", { spender: addressString(address), amount: amount.toString() });
+    ctx.events.emit("coin_spent", { spender: toAccAddress(address), amount: amount.toString() });
   }
 
   protected addTo(ctx: Ctx, address: Uint8Array, amount: Coins): void {
@@ -93,7 +93,7 @@ export class BankSendKeeper extends BankViewKeeper {
       if (balance > MAX_AMOUNT) throw ErrInvalidCoins.wrap(`balance of ${coin.denom} would exceed 2^256 - 1`);
       this.setBalance(ctx, address, coin.denom, balance);
     }
-    ctx.events.emit("coin_received", { receiver: addressString(address), amount: amount.toString() });
+    ctx.events.emit("coin_received", { receiver: toAccAddress(address), amount: amount.toString() });
   }
 
   protected setBalance(ctx: StoreSource, address: Uint8Array, denom: string, amount: bigint): void {
@@ -107,14 +107,14 @@ export class BankKeeper extends BankSendKeeper {
     const account = this.requirePermission(ctx, module, MINTER);
     this.addTo(ctx, account, amount);
     for (const coin of amount.list) this.supply.set(ctx, coin.denom, this.getSupply(ctx, coin.denom) + coin.amount);
-    ctx.events.emit("coinbase", { minter: addressString(account), amount: amount.toString() });
+    ctx.events.emit("coinbase", { minter: toAccAddress(account), amount: amount.toString() });
   }
 
   burnCoins(ctx: Ctx, module: string, amount: Coins): void {
     const account = this.requirePermission(ctx, module, BURNER);
     this.subtract(ctx, account, amount);
     for (const coin of amount.list) this.supply.set(ctx, coin.denom, this.getSupply(ctx, coin.denom) - coin.amount);
-    ctx.events.emit("burn", { burner: addressString(account), amount: amount.toString() });
+    ctx.events.emit("burn", { burner: toAccAddress(account), amount: amount.toString() });
   }
 
   /** Genesis: credits a balance and its supply without events or account creation. */

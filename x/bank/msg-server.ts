@@ -4,9 +4,9 @@ import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
 import { Coins } from "../../sdk/types/coins.js";
 import type { Context } from "../../sdk/types/context.js";
 import { ErrInvalidCoins, ErrUnauthorized } from "../../sdk/types/sdk-errors.js";
-import { addressBytes } from "../auth/address-codec.js";
 import type { BankSendKeeper } from "./keeper.js";
 import { BANK_MODULE, ErrInputOutputMismatch, ErrMultipleSenders, ErrNoInputs, ErrNoOutputs, ErrSendDisabled } from "./types.js";
+import { fromAccAddress } from "../../sdk/types/address.js";
 
 function positiveCoins(coins: readonly { denom: string; amount: string }[]): Coins {
   const parsed = Coins.fromProto(coins);
@@ -27,16 +27,16 @@ export function registerBankMsgs(router: MsgRouter, keeper: BankSendKeeper): voi
     responseType: MsgSendResponse,
     signers: (msg) => [msg.fromAddress],
     validateBasic(msg) {
-      addressBytes(msg.fromAddress);
-      addressBytes(msg.toAddress);
+      fromAccAddress(msg.fromAddress);
+      fromAccAddress(msg.toAddress);
       positiveCoins(msg.amount);
     },
     handle(ctx, msg) {
       const amount = Coins.fromProto(msg.amount);
       checkSendable(ctx, keeper, amount);
-      const to = addressBytes(msg.toAddress);
+      const to = fromAccAddress(msg.toAddress);
       if (keeper.isBlocked(to)) throw ErrUnauthorized.wrap(`${msg.toAddress} is not allowed to receive funds`);
-      keeper.sendCoins(ctx, addressBytes(msg.fromAddress), to, amount);
+      keeper.sendCoins(ctx, fromAccAddress(msg.fromAddress), to, amount);
       return MsgSendResponse.fromPartial({});
     },
   });
@@ -51,9 +51,9 @@ export function registerBankMsgs(router: MsgRouter, keeper: BankSendKeeper): voi
       if (msg.inputs.length > 1) throw ErrMultipleSenders.wrap(`got ${msg.inputs.length} inputs`);
       if (msg.outputs.length === 0) throw ErrNoOutputs.wrap("");
       let total = Coins.EMPTY;
-      for (const input of msg.inputs) addressBytes(input.address);
+      for (const input of msg.inputs) fromAccAddress(input.address);
       for (const output of msg.outputs) {
-        addressBytes(output.address);
+        fromAccAddress(output.address);
         total = total.add(positiveCoins(output.coins));
       }
       if (total.toString() !== positiveCoins(msg.inputs[0]!.coins).toString()) {
@@ -62,10 +62,10 @@ export function registerBankMsgs(router: MsgRouter, keeper: BankSendKeeper): voi
     },
     handle(ctx, msg) {
       const input = msg.inputs[0]!;
-      const from = addressBytes(input.address);
+      const from = fromAccAddress(input.address);
       checkSendable(ctx, keeper, Coins.fromProto(input.coins));
       for (const output of msg.outputs) {
-        const to = addressBytes(output.address);
+        const to = fromAccAddress(output.address);
         if (keeper.isBlocked(to)) throw ErrUnauthorized.wrap(`${output.address} is not allowed to receive funds`);
         keeper.sendCoins(ctx, from, to, Coins.fromProto(output.coins));
       }
