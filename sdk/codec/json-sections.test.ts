@@ -36,3 +36,16 @@ test("malformed app state is refused with the place it breaks", () => {
   assert.throws(() => sections('{"a": 1} extra'), /data after its closing brace/);
   assert.throws(() => sections('{"a": 1'), /before its closing brace|expected ',' or '}'/);
 });
+
+test("a streamed section yields its arrays' elements one by one, equal to a full parse", () => {
+  const state = { bank: { params: { send_enabled: [{ denom: "x", enabled: true }] }, balances: [{ address: "a]", coins: [{ denom: "u", amount: "1" }] }, { address: "b", coins: [] }], supply: [], n: 3 } };
+  const s = sections(JSON.stringify(state, null, 1));
+  const streamed = s.parseStreaming("bank") as Record<string, unknown>;
+  assert.ok(!Array.isArray(streamed.balances), "arrays directly in the section are streamed");
+  assert.deepEqual([...(streamed.balances as Iterable<unknown>)], state.bank.balances);
+  assert.deepEqual([...(streamed.balances as Iterable<unknown>)], state.bank.balances, "and can be iterated again");
+  assert.deepEqual([...(streamed.supply as Iterable<unknown>)], []);
+  assert.deepEqual(streamed.params, state.bank.params, "deeper arrays are parsed whole");
+  assert.equal(streamed.n, 3);
+  assert.throws(() => [...(sections('{"a": {"l": [1 2]}}').parseStreaming("a") as { l: Iterable<unknown> }).l], /expected ',' or ']'/);
+});

@@ -15,6 +15,14 @@ export interface JsonSections {
   names(): string[];
   /** Parses one member's value; undefined when the object has no such member. */
   parse(name: string): unknown;
+  /**
+   * Parses one object member like `parse`, except that each array directly inside it becomes an
+   * iterable that parses one element at a time: a million genesis accounts then never exist as
+   * objects all at once.
+   */
+  parseStreaming(name: string): unknown;
+  /** An array member as an iterable of its parsed elements; undefined unless it is an array. */
+  streamArray(name: string): Iterable<unknown> | undefined;
 }
 
 /** Indexes the members of the top-level object in `json`; throws on malformed structure. */
@@ -40,13 +48,41 @@ export function jsonSections(json: Uint8Array): JsonSections {
   }
   if (bytes[i] !== 0x7d) throw new SyntaxError("app_state ends before its closing brace");
   if (skipSpace(bytes, i + 1) !== bytes.length) throw new SyntaxError("app_state has data after its closing brace");
-  return {
+  const parseSpan = (start: number, end: number): unknown => JSON.parse(bytes.toString("utf8", start, end));
+  const sections: JsonSections = {
     names: () => [...spans.keys()],
     parse(name) {
       const span = spans.get(name);
-      return span ? JSON.parse(bytes.toString("utf8", span[0], span[1])) : undefined;
+      return span ? parseSpan(span[0], span[1]) : undefined;
+    },
+    parseStreaming(name) {
+      const span = spans.get(name);
+      if (!span) return undefined;
+      if (bytes[span[0]] !== 0x7b) return parseSpan(span[0], span[1]);
+      const members = jsonSections(bytes.subarray(span[0], span[1]));
+      const section: Record<string, unknown> = {};
+      for (const member of members.names()) section[member] = members.streamArray(member) ?? members.parse(member);
+      return section;
+    },
+    streamArray(name) {
+      const span = spans.get(name);
+      if (!span || bytes[span[0]] !== 0x5b) return undefined;
+      return { [Symbol.iterator]: () => arrayElements(bytes, span[0], span[1], parseSpan) };
     },
   };
+  return sections;
+}
+
+/** Parses the elements of the array spanning [start, end) one at a time. */
+function* arrayElements(bytes: Buffer, start: number, end: number, parseSpan: (s: number, e: number) => unknown): Generator<unknown> {
+  let i = skipSpace(bytes, start + 1);
+  while (i < end - 1) {
+    const elementEnd = valueEnd(bytes, i);
+    yield parseSpan(i, elementEnd);
+    i = skipSpace(bytes, elementEnd);
+    if (bytes[i] === COMMA) i = skipSpace(bytes, i + 1);
+    else if (i !== end - 1) throw new SyntaxError(`expected ',' or ']' at byte ${i} of app_state`);
+  }
 }
 
 function skipSpace(bytes: Buffer, i: number): number {

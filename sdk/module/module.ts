@@ -78,7 +78,7 @@ export class ModuleManager {
     if (unknown.length) throw new Error(`genesis app_state has sections for unknown modules: ${unknown.join(", ")}`);
     for (const name of this.order.initGenesis) {
       const m = this.byName.get(name)!;
-      m.initGenesis?.(ctx, appState.parse(name) ?? m.defaultGenesis?.());
+      m.initGenesis?.(ctx, appState.parseStreaming(name) ?? m.defaultGenesis?.());
     }
   }
 

@@ -26,7 +26,8 @@ interface JsonAccount {
 
 export interface AuthGenesis {
   params?: Record<string, string>;
-  accounts?: JsonAccount[];
+  /** An iterable so that a large genesis streams its accounts (see ModuleManager.initGenesis). */
+  accounts?: Iterable<JsonAccount>;
 }
 
 export function defaultAuthGenesis(): AuthGenesis {

@@ -13,10 +13,11 @@ interface JsonCoin {
 
 export interface BankGenesis {
   params?: { send_enabled?: { denom: string; enabled: boolean }[]; default_send_enabled?: boolean };
-  balances?: { address: string; coins: JsonCoin[] }[];
-  supply?: JsonCoin[];
-  denom_metadata?: unknown[];
-  send_enabled?: { denom: string; enabled: boolean }[];
+  // Iterables so that a large genesis streams its entries (see ModuleManager.initGenesis).
+  balances?: Iterable<{ address: string; coins: JsonCoin[] }>;
+  supply?: Iterable<JsonCoin>;
+  denom_metadata?: Iterable<unknown>;
+  send_enabled?: Iterable<{ denom: string; enabled: boolean }>;
 }
 
 export function defaultBankGenesis(): BankGenesis {
@@ -34,7 +35,7 @@ export function initBankGenesis(ctx: Context, keeper: BankKeeper, genesis: BankG
     keeper.initBalance(ctx, fromAccAddress(balance.address), coins);
     for (const coin of coins.list) totals.set(coin.denom, (totals.get(coin.denom) ?? 0n) + coin.amount);
   }
-  const declared = Coins.fromProto(genesis.supply ?? []);
+  const declared = Coins.fromProto([...(genesis.supply ?? [])]);
   const computed = Coins.of([...totals].map(([denom, amount]) => ({ denom, amount })));
   if (!declared.isZero() && declared.toString() !== computed.toString()) {
     throw new Error(`genesis supply ${declared} does not match the sum of balances ${computed}`);
