@@ -10,7 +10,7 @@ import { fromAccAddress } from "../../sdk/types/address.js";
 
 function positiveCoins(coins: readonly { denom: string; amount: string }[]): Coins {
   const parsed = Coins.fromProto(coins);
-  if (parsed.isZero() || parsed.list.length !== coins.length) throw ErrInvalidCoins.wrap(`amount must be positive: ${JSON.stringify(coins)}`);
+  if (parsed.isZero() || parsed.list.length !== coins.length) throw ErrInvalidCoins.wrap(`amount must be positive: ${coins.map((c) => `${c.amount}${c.denom}`).join(",") || "none"}`);
   return parsed;
 }
 

@@ -1,6 +1,8 @@
 /** The bank Query service methods CosmJS and explorers call. */
 import * as q from "cosmjs-types/cosmos/bank/v1beta1/query";
+import type { PageRequest } from "cosmjs-types/cosmos/base/query/v1beta1/pagination";
 import type { QueryRouter } from "../../sdk/baseapp/query-router.js";
+import type { Context } from "../../sdk/types/context.js";
 import { fromAccAddress } from "../../sdk/types/address.js";
 import { assertDenom, Coins } from "../../sdk/types/coins.js";
 import { ErrInvalidRequest, ErrNotFound } from "../../sdk/types/sdk-errors.js";
@@ -10,6 +12,11 @@ import { paginate } from "../../sdk/types/pagination.js";
 const service = "/cosmos.bank.v1beta1.Query/";
 
 export function registerBankQueries(router: QueryRouter, keeper: BankViewKeeper): void {
+  // Without vesting, every balance is spendable: both queries answer the same.
+  const allBalances = (ctx: Context, req: { address: string; pagination?: PageRequest }) => {
+    const { items, pagination } = paginate(keeper.getAllBalances(ctx, fromAccAddress(req.address)).toProto(), req.pagination);
+    return { balances: items, pagination };
+  };
   router.register({
     path: service + "Balance",
     requestType: q.QueryBalanceRequest,
@@ -25,21 +32,13 @@ export function registerBankQueries(router: QueryRouter, keeper: BankViewKeeper)
     path: service + "AllBalances",
     requestType: q.QueryAllBalancesRequest,
     responseType: q.QueryAllBalancesResponse,
-    handle(ctx, req) {
-      const all = keeper.getAllBalances(ctx, fromAccAddress(req.address)).toProto();
-      const { items, pagination } = paginate(all, req.pagination);
-      return { balances: items, pagination };
-    },
+    handle: allBalances,
   });
   router.register({
     path: service + "SpendableBalances",
     requestType: q.QuerySpendableBalancesRequest,
     responseType: q.QuerySpendableBalancesResponse,
-    handle(ctx, req) {
-      const all = keeper.getAllBalances(ctx, fromAccAddress(req.address)).toProto();
-      const { items, pagination } = paginate(all, req.pagination);
-      return { balances: items, pagination };
-    },
+    handle: allBalances,
   });
   router.register({
     path: service + "TotalSupply",
