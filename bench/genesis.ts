@@ -1,12 +1,11 @@
 /**
  * The large-genesis bench, run as its own process so its peak memory is measured alone:
- * `node dist/bench/genesis.js <accounts>` prints one JSON line of results. With `--parse-only`
- * it only builds the app_state and parses its largest section as BaseApp.initChain does, for the
- * share of the peak that is the JSON's alone.
+ * `node dist/bench/genesis.js --write <accounts> <file>` writes the app_state JSON to a file;
+ * `node dist/bench/genesis.js --from <file> <accounts>` reads it, as a node holds the bytes CometBFT hands
+ * it, runs InitChain and the first block, and prints one JSON line of results.
  */
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
-import { jsonSections } from "../sdk/codec/json-sections.js";
 import { TestChain } from "../test/support/chain.js";
 import { benchAddress, genesisAppState } from "./genesis-json.js";
 import { peakRss, rss } from "./machine.js";
@@ -14,8 +13,7 @@ import { peakRss, rss } from "./machine.js";
 export interface GenesisResult {
   accounts: number;
   jsonBytes: number;
-  buildSeconds: number;
-  /** Peak RSS once the JSON is built, before InitChain: the harness's share. */
+  /** Peak RSS with the JSON read, before InitChain: the share of the bytes CometBFT hands over. */
   peakRssBeforeInitChain: number;
   initChainSeconds: number;
   /** RSS right after InitChain, while its request (the JSON) is still held. */
@@ -42,11 +40,10 @@ function balanceOf(chain: TestChain, address: string): bigint {
   return BigInt(QueryBalanceResponse.decode(res.value).balance!.amount);
 }
 
-async function main(count: number): Promise<GenesisResult> {
-  let start = process.hrtime.bigint();
-  let appStateBytes: Buffer | undefined = genesisAppState(count, AMOUNT);
+async function main(path: string, count: number): Promise<GenesisResult> {
+  let appStateBytes: Buffer | undefined = readFileSync(path);
   const jsonBytes = appStateBytes.length;
-  const buildSeconds = seconds(start);
+  let start = process.hrtime.bigint();
   const peakRssBeforeInitChain = peakRss();
 
   const chain = TestChain.open();
@@ -85,7 +82,6 @@ async function main(count: number): Promise<GenesisResult> {
   const result: GenesisResult = {
     accounts: count,
     jsonBytes,
-    buildSeconds,
     peakRssBeforeInitChain,
     initChainSeconds,
     rssAfterInitChain,
@@ -100,15 +96,15 @@ async function main(count: number): Promise<GenesisResult> {
   return result;
 }
 
-/** Peak RSS of building the app_state and parsing it the way BaseApp.initChain does. */
-function parseOnly(count: number): { peakRss: number } {
-  const appStateBytes: Uint8Array = genesisAppState(count, AMOUNT);
-  const sections = jsonSections(appStateBytes);
-  // InitChain holds one module's section at a time; the auth section is the largest.
-  const auth = sections.parse("auth") as { accounts: unknown[] };
-  if (auth.accounts.length !== count) throw new Error("the app_state did not parse back");
-  return { peakRss: peakRss() };
+/** Builds the app_state JSON of `count` funded accounts into `path`. */
+function write(count: number, path: string): { jsonBytes: number; buildSeconds: number } {
+  const start = process.hrtime.bigint();
+  const bytes = genesisAppState(count, AMOUNT);
+  writeFileSync(path, bytes);
+  return { jsonBytes: bytes.length, buildSeconds: seconds(start) };
 }
 
-const count = Number(process.argv[2] ?? 1_000_000);
-console.log(JSON.stringify(process.argv.includes("--parse-only") ? parseOnly(count) : await main(count)));
+const [mode, ...args] = process.argv.slice(2);
+if (mode === "--write") console.log(JSON.stringify(write(Number(args[0]), args[1]!)));
+else if (mode === "--from") console.log(JSON.stringify(await main(args[0]!, Number(args[1]))));
+else throw new Error("usage: genesis.js --write <accounts> <file> | --from <file> <accounts>");
