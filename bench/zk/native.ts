@@ -1,8 +1,9 @@
 /**
  * Native Go figures for the ZK bench, from the Go side's own bench (circuits/cmd/zkbench, also
  * `make circuits-bench`): constraints and native proving and verification times per circuit.
- * Its output is a table; this reads the columns it documents:
- *   circuit constraints compile setup prove verify proof pk(raw) vk ccs heap
+ * It runs with `--json`, whose output (one object, times in milliseconds) is documented in
+ * circuits/cmd/zkbench/main.go:
+ *   {"goVersion", "gomaxprocs", "runs", "circuits": [{"circuit", "constraints", "proveMs", "verifyMs", …}]}
  */
 import { spawnSync } from "node:child_process";
 import { dirname } from "node:path";
@@ -13,30 +14,30 @@ export interface NativeFigures {
   verifyMs: number;
 }
 
-/** Go's time.Duration.String(): "1.5s", "700ms", "1.25ms", "830µs", "2m3.5s". */
-export function parseGoDuration(text: string): number {
-  const units: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, µs: 1e-3, us: 1e-3, ns: 1e-6 };
-  let ms = 0;
-  let matched = "";
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|µs|us|ns)/g)) {
-    ms += Number(m[1]) * units[m[2]!]!;
-    matched += m[0];
+/** Reads zkbench's `--json` output; throws on anything not of its documented shape. */
+export function parseZkbenchJson(text: string): Map<string, NativeFigures> {
+  const doc = JSON.parse(text) as { circuits?: unknown };
+  if (!Array.isArray(doc.circuits)) throw new Error("zkbench --json: no circuits array");
+  const figures = new Map<string, NativeFigures>();
+  for (const c of doc.circuits as Record<string, unknown>[]) {
+    const { circuit, constraints, proveMs, verifyMs } = c;
+    if (typeof circuit !== "string" || ![constraints, proveMs, verifyMs].every((x) => typeof x === "number" && Number.isFinite(x) && x >= 0)) {
+      throw new Error(`zkbench --json: malformed circuit entry ${JSON.stringify(c)}`);
+    }
+    figures.set(circuit, { constraints: constraints as number, proveMs: proveMs as number, verifyMs: verifyMs as number });
   }
-  if (matched !== text || text === "") throw new Error(`not a Go duration: ${JSON.stringify(text)}`);
-  return ms;
+  return figures;
 }
 
 /** Runs zkbench (compiles, sets up and proves each circuit natively: tens of seconds). */
 export function nativeFigures(buildDir: string, runs: number): Map<string, NativeFigures> | string {
   const circuitsDir = dirname(buildDir);
-  const run = spawnSync("go", ["run", "./cmd/zkbench", "--n", String(runs)], { cwd: circuitsDir, encoding: "utf8", maxBuffer: 1 << 24 });
+  const run = spawnSync("go", ["run", "./cmd/zkbench", "--json", "--n", String(runs)], { cwd: circuitsDir, encoding: "utf8", maxBuffer: 1 << 24 });
   if (run.error) return `n/a (${run.error.message}: native figures need Go)`;
   if (run.status !== 0) return `n/a (go run ./cmd/zkbench failed: ${run.stderr.trim().split("\n").pop() ?? run.status})`;
-  const figures = new Map<string, NativeFigures>();
-  for (const line of run.stdout.split("\n")) {
-    const cols = line.trim().split(/\s+/);
-    if (cols.length < 6 || !/^\d+$/.test(cols[1]!)) continue;
-    figures.set(cols[0]!, { constraints: Number(cols[1]), proveMs: parseGoDuration(cols[4]!), verifyMs: parseGoDuration(cols[5]!) });
+  try {
+    return parseZkbenchJson(run.stdout);
+  } catch (e) {
+    return `n/a (${(e as Error).message})`;
   }
-  return figures;
 }

@@ -7,12 +7,14 @@ import (
 	"github.com/consensys/gnark/std/permutation/poseidon2"
 )
 
-// Gadget is the in-circuit twin of this package: same permutation (gnark's
-// std/permutation/poseidon2 with the default BN254 parameters), same chaining, same tags.
+// Gadget is the in-circuit twin of this package: same permutations (gnark's
+// std/permutation/poseidon2 with the default BN254 parameters for H, and width 3 with 8 full and
+// 56 partial rounds for Merkle nodes), same chaining, same tags.
 // A constant first element (every tag) costs no constraint: gnark folds C(0, tag).
 type Gadget struct {
-	api  frontend.API
-	perm *poseidon2.Permutation
+	api   frontend.API
+	perm  *poseidon2.Permutation
+	perm3 *poseidon2.Permutation
 }
 
 // NewGadget returns the hash gadget for api (BN254 only).
@@ -21,7 +23,11 @@ func NewGadget(api frontend.API) (*Gadget, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Gadget{api: api, perm: p}, nil
+	p3, err := poseidon2.NewPoseidon2FromParameters(api, Width3, FullRounds3, PartialRounds3)
+	if err != nil {
+		return nil, err
+	}
+	return &Gadget{api: api, perm: p, perm3: p3}, nil
 }
 
 // Hash is H(x1..xn) in circuit.
@@ -50,8 +56,15 @@ func (g *Gadget) NoteCommitment(value, asset, owner, blinding frontend.Variable)
 func (g *Gadget) Nullifier(spendKey, position, cm frontend.Variable) frontend.Variable {
 	return g.Hash(tagVar(LabelNullifier), spendKey, position, cm)
 }
+
+// MerkleNode is P3(TagMerkle, left, right)[1]: 240 constraints (8 full rounds × 3 S-boxes + 56
+// partial rounds × 1, each x^5 = 3 products).
 func (g *Gadget) MerkleNode(left, right frontend.Variable) frontend.Variable {
-	return g.Hash(tagVar(LabelMerkle), left, right)
+	s := []frontend.Variable{tagVar(LabelMerkle), left, right}
+	if err := g.perm3.Permutation(s); err != nil {
+		panic(err) // width is fixed at 3: cannot happen
+	}
+	return s[1]
 }
 func (g *Gadget) IdentityCommitment(secret frontend.Variable) frontend.Variable {
 	return g.Hash(tagVar(LabelIdentity), secret)

@@ -9,6 +9,11 @@
 // Compression: C(l, r) = P(l, r)[1] + r.
 // Hash: H(x1..xn) = s_n where s_0 = 0 and s_i = C(s_{i-1}, x_i): one field element absorbed per
 // compression, no padding and no length (every use below has a fixed arity and a tag first).
+//
+// Merkle inner nodes use one permutation of width t = 3 instead (P3: S-box x^5, 8 full rounds
+// (4 + 4) and 56 partial rounds, round keys by Keccak-256 from "Poseidon2-BN254[t=3,rF=8,rP=56,d=5]",
+// gnark-crypto poseidon2.NewPermutation(3, 8, 56)), as a one-block sponge whose capacity lane
+// holds the domain tag: MerkleNode(l, r) = P3(TagMerkle, l, r)[1].
 package hash
 
 import (
@@ -19,6 +24,24 @@ import (
 )
 
 var perm = poseidon2.NewDefaultPermutation()
+
+// Width-3 parameters of the Merkle node permutation (the Poseidon2 paper's BN254 instance for
+// t = 3 at 128-bit security, security margin included: R_F = 8, R_P = 56).
+const (
+	Width3         = 3
+	FullRounds3    = 8
+	PartialRounds3 = 56
+)
+
+var perm3 = poseidon2.NewPermutation(Width3, FullRounds3, PartialRounds3)
+
+// Permute3 is the width-3 Poseidon2 permutation P3 (gnark-crypto NewPermutation(3, 8, 56)).
+func Permute3(s [3]fr.Element) [3]fr.Element {
+	if err := perm3.Permutation(s[:]); err != nil {
+		panic(err) // width is fixed at 3: cannot happen
+	}
+	return s
+}
 
 // Compress is the Poseidon2 2→1 compression C(l, r) = P(l, r)[1] + r.
 func Compress(l, r fr.Element) fr.Element {
@@ -99,8 +122,12 @@ func Nullifier(spendKey, position, cm fr.Element) fr.Element {
 	return Hash(TagNullifier, spendKey, position, cm)
 }
 
-// MerkleNode = H(TagMerkle, left, right).
-func MerkleNode(left, right fr.Element) fr.Element { return Hash(TagMerkle, left, right) }
+// MerkleNode = P3(TagMerkle, left, right)[1]: one width-3 permutation used as a sponge with
+// capacity lane 0 initialised to the domain tag, rate lanes 1 and 2 the two children (one full
+// block, fixed length: no padding), squeezing the first rate lane. See circuits/README.md.
+func MerkleNode(left, right fr.Element) fr.Element {
+	return Permute3([3]fr.Element{TagMerkle, left, right})[1]
+}
 
 // IdentityCommitment = H(TagIdentity, identitySecret).
 func IdentityCommitment(secret fr.Element) fr.Element { return Hash(TagIdentity, secret) }

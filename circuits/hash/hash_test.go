@@ -143,3 +143,49 @@ func TestTagCostsNoConstraints(t *testing.T) {
 		t.Fatalf("too many constraints: %d", n)
 	}
 }
+
+type nodeCircuit struct {
+	L, R frontend.Variable
+	Out  frontend.Variable `gnark:",public"`
+}
+
+func (c *nodeCircuit) Define(api frontend.API) error {
+	g, err := NewGadget(api)
+	if err != nil {
+		return err
+	}
+	api.AssertIsEqual(g.MerkleNode(c.L, c.R), c.Out)
+	return nil
+}
+
+func TestMerkleNodeIsOneWidth3Permutation(t *testing.T) {
+	// native: the tag in lane 0, the children in lanes 1 and 2, the output is lane 1
+	l, r := FromUint64(1), FromUint64(2)
+	l.SetInt64(-1)
+	x := [3]fr.Element{TagMerkle, l, r}
+	if err := poseidon2.NewPermutation(3, 8, 56).Permutation(x[:]); err != nil {
+		t.Fatal(err)
+	}
+	if MerkleNode(l, r) != x[1] {
+		t.Fatal("MerkleNode is not P3(TagMerkle, l, r)[1] with gnark-crypto's (3, 8, 56) permutation")
+	}
+	if MerkleNode(l, r) == MerkleNode(r, l) || MerkleNode(l, r) == Hash(TagMerkle, l, r) {
+		t.Fatal("MerkleNode is not ordered / not the width-3 construction")
+	}
+
+	// in circuit: same value, and 240 constraints (8 full rounds × 3 S-boxes + 56 partial rounds, x^5 = 3 products)
+	assert := test.NewAssert(t)
+	for _, in := range [][2]fr.Element{{l, r}, {FromUint64(0), FromUint64(1)}, {ZeroHashes[5], TagMerkle}} {
+		a := nodeCircuit{L: in[0], R: in[1], Out: MerkleNode(in[0], in[1])}
+		assert.NoError(test.IsSolved(&nodeCircuit{}, &a, ecc.BN254.ScalarField()))
+		a.Out = MerkleNode(in[1], in[0])
+		assert.Error(test.IsSolved(&nodeCircuit{}, &a, ecc.BN254.ScalarField()))
+	}
+	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, &nodeCircuit{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := ccs.GetNbConstraints(); n != (8*3+56)*3+1 {
+		t.Fatalf("Merkle node: %d constraints, want 241 (240 + the output check)", n)
+	}
+}

@@ -88,13 +88,15 @@ func Lookup(name string) (*Spec, error) {
 	return s, nil
 }
 
-// Compile builds the R1CS of s and checks it has no BSB22 commitment.
+// Compile builds the R1CS of s, orients its products for the prover (OrientForProver: the keys
+// depend on it, so every setup must start from Compile) and checks it has no BSB22 commitment.
 func Compile(s *Spec) (*cs.R1CS, error) {
 	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, s.New())
 	if err != nil {
 		return nil, fmt.Errorf("compile %s: %w", s.Name, err)
 	}
 	r := ccs.(*cs.R1CS)
+	OrientForProver(r)
 	if err := CheckCCS(s, r); err != nil {
 		return nil, err
 	}

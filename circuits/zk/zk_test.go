@@ -141,3 +141,21 @@ func TestProveRejectsBadWitness(t *testing.T) {
 		t.Fatal("proved a value of 2^64")
 	}
 }
+
+// Every invalid witness of the vectors is well-formed and fails to prove.
+func TestInvalidWitnessesFail(t *testing.T) {
+	all := fixtures.InvalidWitnesses()
+	for _, name := range zk.Names {
+		if len(all[name]) == 0 {
+			t.Fatalf("%s: no invalid witnesses", name)
+		}
+		s, _ := zk.Lookup(name)
+		for _, c := range all[name] {
+			wj := testkeys.JSON(t, c.Witness)
+			if _, err := s.Assign(wj, false); err != nil {
+				t.Fatalf("%s: %s: not well-formed: %v", name, c.What, err)
+			}
+			testkeys.MustFail(t, name, c.What, c.Witness)
+		}
+	}
+}

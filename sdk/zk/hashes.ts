@@ -2,10 +2,11 @@
  * Agora's domain-separated uses of the one ZK hash, H = Poseidon2 Merkle–Damgård (poseidon2.ts),
  * exactly as circuits/hash/hash.go defines them and the circuits constrain them. Each use absorbs
  * a tag first: the field element whose big-endian bytes are an ASCII label, so no two uses can
- * produce the same preimage.
+ * produce the same preimage. Merkle nodes instead take one width-3 permutation, the tag in its
+ * capacity lane: P3(T_MERKLE, left, right)[1].
  */
 import { bytesToBigint, parseFr } from "./field.js";
-import { hashMD } from "./poseidon2.js";
+import { hashMD, MERKLE_PARAMS, permute } from "./poseidon2.js";
 
 /** The field element whose big-endian bytes are `label` (at most 31 bytes, so below r). */
 export function tag(label: string): bigint {
@@ -39,8 +40,13 @@ export const owner = (spendKey: Fr) => h(T.owner, "owner", spendKey);
 export const noteCommitment = (value: Fr, asset: Fr, ownerValue: Fr, blinding: Fr) => h(T.note, "note commitment", value, asset, ownerValue, blinding);
 /** H(nullifier tag, spendKey, position, noteCommitment). */
 export const nullifier = (spendKey: Fr, position: Fr, commitment: Fr) => h(T.nullifier, "nullifier", spendKey, position, commitment);
-/** H(merkle tag, left, right). */
-export const merkleNode = (left: Fr, right: Fr) => h(T.merkle, "merkle node", left, right);
+/**
+ * P3(merkle tag, left, right)[1]: one width-3 Poseidon2 permutation (8 full, 56 partial rounds)
+ * used as a one-block sponge, the tag in the capacity lane 0, the children in the rate lanes,
+ * squeezing rate lane 1.
+ */
+export const merkleNode = (left: Fr, right: Fr): bigint =>
+  permute([T.merkle, parseFr(left, "merkle node input 0"), parseFr(right, "merkle node input 1")], MERKLE_PARAMS)[1]!;
 /** H(identity tag, identitySecret). */
 export const identityCommitment = (secret: Fr) => h(T.identity, "identity commitment", secret);
 /** H(vote tag, proposalId, identitySecret): one per voter and proposal. */

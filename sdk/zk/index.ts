@@ -12,5 +12,5 @@ export * from "./hashes.js";
 export { DEPTH, MerkleTree, rootFromPath, ZERO_HASHES } from "./merkle.js";
 export { nobleEngine } from "./pairing-noble.js";
 export { wasmEngine } from "./pairing-wasm.js";
-export { compress, hashMD, permute } from "./poseidon2.js";
+export { compress, hashMD, MERKLE_PARAMS, permute } from "./poseidon2.js";
 export { ZkProver, type ProofWithInputs, type Witness, type ZkProverOptions } from "./prover.js";

@@ -7,12 +7,13 @@ import { test } from "node:test";
 import { FR_ORDER } from "./field.js";
 import { LABELS, tag } from "./hashes.js";
 import { ZERO_HASHES } from "./merkle.js";
-import { compress, DEFAULT_PARAMS, hashMD, makeParams, permute } from "./poseidon2.js";
+import { compress, DEFAULT_PARAMS, hashMD, makeParams, MERKLE_PARAMS, permute } from "./poseidon2.js";
 import { readVectors } from "./vectors.js";
 
 interface HashVectors {
   modulus: string;
   compress: { left: string; right: string; output: string }[];
+  permutation3: { input: string[]; output: string[] }[];
   hash: { inputs: string[]; output: string }[];
   tags: Record<string, string>;
   zeroHashes: string[];
@@ -25,6 +26,16 @@ test("the field is the one Go uses", () => {
 
 test("compress matches gnark-crypto's Poseidon2 Compress", () => {
   for (const c of v().compress) assert.equal(compress(BigInt(c.left), BigInt(c.right)), BigInt(c.output), `C(${c.left}, ${c.right})`);
+});
+
+test("the width-3 permutation of Merkle nodes matches gnark-crypto's NewPermutation(3, 8, 56)", () => {
+  const cases = v().permutation3;
+  assert.ok(cases.length >= 4);
+  for (const c of cases) assert.deepEqual(permute(c.input.map(BigInt), MERKLE_PARAMS).map(String), c.output, `P3(${c.input.join(", ")})`);
+  assert.equal(MERKLE_PARAMS.width, 3);
+  assert.equal(MERKLE_PARAMS.fullRounds, 8);
+  assert.equal(MERKLE_PARAMS.partialRounds, 56);
+  assert.equal(MERKLE_PARAMS.roundKeys.length, 64);
 });
 
 test("hashMD matches gnark-crypto's Merkle–Damgård hasher", () => {

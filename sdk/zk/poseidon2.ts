@@ -46,6 +46,12 @@ export function makeParams(width: 2 | 3, fullRounds: number, partialRounds: numb
 /** gnark's default (GetDefaultParameters): width 2, 6 full and 50 partial rounds. */
 export const DEFAULT_PARAMS: Poseidon2Params = makeParams(2, 6, 50);
 
+/**
+ * Merkle nodes' permutation: width 3, 8 full and 56 partial rounds (gnark-crypto's
+ * NewPermutation(3, 8, 56), gnark's NewPoseidon2FromParameters(api, 3, 8, 56)).
+ */
+export const MERKLE_PARAMS: Poseidon2Params = makeParams(3, 8, 56);
+
 const sbox = (x: bigint): bigint => {
   const x2 = (x * x) % FR_ORDER;
   return (((x2 * x2) % FR_ORDER) * x) % FR_ORDER;

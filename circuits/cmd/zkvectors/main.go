@@ -3,8 +3,8 @@
 //	zkvectors --keys build/keys --out build/vectors
 //
 // hash.json, notes.json, merkle.json, identity.json (all deterministic) and proofs.json (one
-// valid proof per circuit with its vk and public inputs, plus invalid variants; proofs are
-// randomized, so this file changes from run to run). Field elements are decimal strings, bytes
+// valid proof per circuit with its vk and public inputs, plus invalid variants, and witnesses
+// that must fail to prove; proofs are randomized, so this file changes from run to run). Field elements are decimal strings, bytes
 // are lowercase hex without 0x.
 package main
 
@@ -72,17 +72,23 @@ func hashVectors() kv {
 	for _, p := range [][2]fr.Element{{U(0), U(0)}, {U(1), U(2)}, {minus1, E("x")}} {
 		comp = append(comp, kv{"left": S(p[0]), "right": S(p[1]), "output": S(hash.Compress(p[0], p[1]))})
 	}
+	var perm3 []kv
+	for _, in := range [][3]fr.Element{{U(0), U(0), U(0)}, {U(0), U(1), U(2)}, {minus1, minus1, minus1}, {hash.TagMerkle, U(1), U(2)}} {
+		out := hash.Permute3(in)
+		perm3 = append(perm3, kv{"input": strs(in[:]...), "output": strs(out[:]...)})
+	}
 	tags := kv{}
 	for _, l := range hash.Labels {
 		tags[l] = S(hash.Tag(l))
 	}
 	return kv{
-		"description": "Poseidon2 over BN254 (gnark-crypto v0.21.0 default parameters: t=2, rF=6, rP=50, d=5); Compress(l,r)=P(l,r)[1]+r; Hash(x1..xn): s0=0, s_i=Compress(s_{i-1}, x_i)",
-		"modulus":     fieldjson.Modulus.String(),
-		"compress":    comp,
-		"hash":        cases,
-		"tags":        tags,
-		"zeroHashes":  strs(hash.ZeroHashes[:]...),
+		"description":  "Poseidon2 over BN254 (gnark-crypto v0.21.0 default parameters: t=2, rF=6, rP=50, d=5); Compress(l,r)=P(l,r)[1]+r; Hash(x1..xn): s0=0, s_i=Compress(s_{i-1}, x_i). permutation3: P3, t=3, rF=8, rP=56, d=5 (gnark-crypto NewPermutation(3, 8, 56)); MerkleNode(l,r)=P3(T_MERKLE,l,r)[1]",
+		"modulus":      fieldjson.Modulus.String(),
+		"compress":     comp,
+		"permutation3": perm3,
+		"hash":         cases,
+		"tags":         tags,
+		"zeroHashes":   strs(hash.ZeroHashes[:]...),
 	}
 }
 
@@ -254,7 +260,23 @@ func proofVectors(keys string) kv {
 			alt("another date", func(m kv) { m["today"] = "20070616" })
 			alt("another identity commitment", func(m kv) { m["identityCommitment"] = S(hash.IdentityCommitment(E("someone else"))) })
 		}
+		// witnesses that must fail to prove: well-formed, each breaking one constraint
+		var badWitnesses []kv
+		for _, c := range fixtures.InvalidWitnesses()[name] {
+			bj, err := json.Marshal(c.Witness)
+			if err != nil {
+				die(err)
+			}
+			if _, err := s.Assign(bj, false); err != nil {
+				die(fmt.Errorf("%s: invalid witness %q is not well-formed: %v", name, c.What, err))
+			}
+			if _, _, err := zk.Prove(s, ccs, pk, bj); err == nil {
+				die(fmt.Errorf("%s: invalid witness %q proved", name, c.What))
+			}
+			badWitnesses = append(badWitnesses, kv{"what": c.What, "witness": json.RawMessage(bj)})
+		}
 		out[name] = kv{
+			"invalidWitnesses": badWitnesses,
 			"witness":          json.RawMessage(wj),
 			"publicInputs":     pub,
 			"publicInputsList": pubList,

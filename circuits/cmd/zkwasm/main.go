@@ -20,7 +20,7 @@ import (
 	"github.com/consensys/gnark/logger"
 )
 
-const Version = "agora-zk 1 (gnark v0.16.1, Groth16 over BN254, Poseidon2 t=2)"
+const Version = "agora-zk 2 (gnark v0.16.1, Groth16 over BN254, Poseidon2 t=2, Merkle nodes t=3)"
 
 type prover struct {
 	ccs *cs.R1CS

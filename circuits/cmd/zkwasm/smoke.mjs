@@ -1,7 +1,8 @@
 // Smoke test and timing of build/zk.wasm under Node (>= 18):
 //   node cmd/zkwasm/smoke.mjs [buildDir] [circuit...]
 // Loads the module, proves each circuit's vector witness with the dev keys, verifies, and
-// checks that invalid variants are rejected. Prints one JSON line per circuit.
+// checks that invalid variants are rejected and that invalid witnesses do not prove. Prints one
+// JSON line per circuit.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
@@ -45,6 +46,11 @@ for (const name of [...(only.length ? only : zk.circuits), ...(process.env.REPEA
     try { got = zk.verify(name, hex(v.vk), hex(bad.publicWitness), hex(bad.proof)) ? "true" : "false"; }
     catch (e) { got = "error"; }
     if (got !== bad.expect) { failures++; console.error(name, bad.what, "expected", bad.expect, "got", got); }
+  }
+  for (const bad of v.invalidWitnesses ?? []) {
+    let threw = false;
+    try { zk.prove(name, JSON.stringify(bad.witness)); } catch (e) { threw = e instanceof Error; }
+    if (!threw) { failures++; console.error(name, "invalid witness proved:", bad.what); }
   }
   const mem = process.memoryUsage();
   console.log(JSON.stringify({ circuit: name, wasmInstantiateMs: Math.round(tLoad), loadMs: Math.round(loadMs),
