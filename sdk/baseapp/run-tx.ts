@@ -5,7 +5,7 @@
 import { TxMsgData } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
 import type { Logger } from "pino";
 import type { TypeRegistry } from "../codec/registry.js";
-import { encodeProto } from "../collections/codecs.js";
+import { encodeProto } from "../codec/encode.js";
 import { branch } from "../store/multistore.js";
 import type { MultiStore } from "../store/types.js";
 import { Context, type BlockInfo, type ExecMode } from "../types/context.js";

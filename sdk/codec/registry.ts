@@ -35,7 +35,3 @@ export class TypeRegistry {
     }
   }
 }
-
-export function pack<T>(type: MessageType<T>, message: T): Any {
-  return { typeUrl: type.typeUrl, value: type.encode(message).finish() };
-}

@@ -2,7 +2,8 @@
 import { BaseAccount, ModuleAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
 import { PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
 import { Any } from "cosmjs-types/google/protobuf/any";
-import { encodeProto, type ValueCodec } from "../../sdk/collections/codecs.js";
+import { encodeProto } from "../../sdk/codec/encode.js";
+import type { ValueCodec } from "../../sdk/collections/codecs.js";
 import { ErrInvalidPubKey } from "../../sdk/types/sdk-errors.js";
 import { SECP256K1_PUBKEY_TYPE, type Account } from "./types.js";
 import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";

@@ -8,7 +8,7 @@ import { SignDoc } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
 import { txProfiler, type AnteHandler } from "../../sdk/baseapp/run-tx.js";
 import type { DecodedTx } from "../../sdk/baseapp/tx.js";
-import { encodeProto } from "../../sdk/collections/codecs.js";
+import { encodeProto } from "../../sdk/codec/encode.js";
 import { sha256 } from "../../sdk/store/hash.js";
 import { branch } from "../../sdk/store/multistore.js";
 import { addressFromPubkey, fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
