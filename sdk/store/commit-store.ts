@@ -11,6 +11,8 @@ import { RecordList } from "./records.js";
 import { applyChanges, buildTree, isEmptyHash, type LeafChange, type NodeRef, type NodeSink } from "./smt.js";
 import { NODE_RECORD_SIZE, nodeKeyOf, nodeValueOf, stageNodes, type NodeCache } from "./tree-nodes.js";
 import type { KVReader, KVStore, Latin1Writes } from "./types.js";
+import type { ExistenceProof } from "cosmjs-types/cosmos/ics23/v1/proofs";
+import { proveExistence } from "./proof/prove.js";
 
 /** Writes of a first tree's nodes per database transaction. */
 const NODE_WRITES = 100_000;
@@ -92,6 +94,17 @@ export class CommitStore implements KVStore, Latin1Writes {
       has: (key) => get(key) !== undefined,
       iterator: (start, end, reverse = false) => flatRange(this.flat, start, end, reverse),
     };
+  }
+
+  /**
+   * An ICS-23 existence proof (spec: proof/spec.ts) that `key` holds its value in the last
+   * committed tree, whose root is `root`; undefined when the key is absent.
+   */
+  proveExistence(key: Uint8Array): ExistenceProof | undefined {
+    if (key.length === 0) return undefined;
+    const value = this.readCommitted(keyToString(key), key);
+    if (value === undefined) return undefined;
+    return proveExistence(this.committedRoot, key, value, this.nodes.read);
   }
 
   private readCommitted(k: string, key: Uint8Array): Uint8Array | undefined {
