@@ -8,7 +8,7 @@
  * {prefix: 0x01 || sibling, suffix: ""} when the path goes right, {prefix: 0x01, suffix: sibling}
  * when it goes left. ICS-23 applies path[0] first (next to the leaf), so the steps are reversed.
  *
- * TODO (later issue): non-existence proofs. The walk ends at an empty child or at another key's
+ * Non-existence proofs (issue 4) will follow the same walk: it ends at an empty child or at another key's
  * leaf; the proof is the ICS-23 neighbours (by sha256(key)) left and right of the key, found by
  * descending from the last branching node into the adjacent subtrees' right-/left-most leaves.
  */

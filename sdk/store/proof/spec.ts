@@ -19,7 +19,7 @@
  *    proofs are short (about log2(n) inner ops). ICS-23 existence proofs do not fix the depth,
  *    so this fits the spec; the Celestia SMT it was written for compresses the same way.
  *    Non-existence proofs must then end at an empty child or at a leaf of another key on the
- *    key's path (not yet implemented; see the report / TODO in prove.ts).
+ *    key's path (see prove.ts: those proofs come with issue 4).
  *  - cosmjs-types 0.11's ProofSpec predates field 5 (prehash_key_before_comparison), so it is
  *    carried beside the generated type here and would be dropped by `ProofSpec.encode`; a
  *    client that needs the encoded spec must add it (field 5, bool) itself.
