@@ -5,7 +5,6 @@
  * it, runs InitChain and the first block, and prints one JSON line of results.
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import { TestChain } from "../test/support/chain.js";
 import { benchAddress, genesisAppState } from "./genesis-json.js";
 import { peakRss, rss } from "./machine.js";
@@ -29,16 +28,6 @@ export interface GenesisResult {
 const AMOUNT = 1_000_000_000n;
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
-function balanceOf(chain: TestChain, address: string): bigint {
-  const res = chain.app.base.query({
-    path: "/cosmos.bank.v1beta1.Query/Balance",
-    data: QueryBalanceRequest.encode({ address, denom: "uagora" }).finish(),
-    height: 0n,
-    prove: false,
-  });
-  if (res.code !== 0) throw new Error(`balance query failed: ${res.log}`);
-  return BigInt(QueryBalanceResponse.decode(res.value).balance!.amount);
-}
 
 async function main(path: string, count: number): Promise<GenesisResult> {
   let appStateBytes: Buffer | undefined = readFileSync(path);
@@ -77,7 +66,7 @@ async function main(path: string, count: number): Promise<GenesisResult> {
   const rssAfterCommit = rss();
 
   for (const i of [0, count >> 1, count - 1]) {
-    if (balanceOf(chain, benchAddress(i)) !== AMOUNT) throw new Error(`account ${i} was not funded at genesis`);
+    if (chain.balance(benchAddress(i)) !== AMOUNT) throw new Error(`account ${i} was not funded at genesis`);
   }
   const result: GenesisResult = {
     accounts: count,

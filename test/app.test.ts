@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { QueryAccountRequest } from "cosmjs-types/cosmos/auth/v1beta1/query";
 import { TxMsgData } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
-import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import { MsgSendResponse } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { SimulateRequest, SimulateResponse } from "cosmjs-types/cosmos/tx/v1beta1/service";
 import { ResponseProcessProposal_ProposalStatus } from "cosmjs-types/tendermint/abci/types";
@@ -21,11 +20,6 @@ async function fundedChain(minGasPrices = "") {
   return { chain, alice, bob };
 }
 
-function balance(chain: TestChain, address: string): bigint {
-  const res = chain.query("/cosmos.bank.v1beta1.Query/Balance", QueryBalanceRequest.encode({ address, denom: "uagora" }).finish());
-  assert.equal(res.code, 0, res.log);
-  return BigInt(QueryBalanceResponse.decode(res.value).balance!.amount);
-}
 
 /** Simulate over ABCI Query, as CosmJS calls it; returns the estimated gas. */
 function simulate(chain: TestChain, txBytes: Uint8Array): bigint {
@@ -60,8 +54,8 @@ test("a signed send is checked, executed and committed: balances, fee, sequence,
   const { results } = chain.block([tx]);
   const r = results[0]!;
   assert.equal(r.code, 0, r.log);
-  assert.equal(balance(chain, alice.address), 1_000_000n - 1000n - 2000n);
-  assert.equal(balance(chain, bob.address), 1000n);
+  assert.equal(chain.balance(alice.address), 1_000_000n - 1000n - 2000n);
+  assert.equal(chain.balance(bob.address), 1000n);
 
   const responses = TxMsgData.decode(r.data).msgResponses;
   assert.equal(responses[0]!.typeUrl, MsgSendResponse.typeUrl);
@@ -102,7 +96,7 @@ test("CheckTx rejects a wrong chain id (4), a bad signature (4), a long memo (12
   assert.equal(chain.checkTx(await send(chain, alice, bob.address, "1", { timeoutHeight: 1n })).code, 30);
   assert.equal(chain.checkTx(Uint8Array.from([1, 2, 3])).code, 2);
   assert.equal(chain.checkTx(new Uint8Array(1024 * 1024 + 1)).code, 21);
-  assert.equal(balance(chain, alice.address), 1_000_000n, "rejected txs cost nothing");
+  assert.equal(chain.balance(alice.address), 1_000_000n, "rejected txs cost nothing");
   await chain.close();
 });
 
@@ -124,8 +118,8 @@ test("a failed message still pays its fee and bumps its sequence, and writes not
   const { results } = chain.block([overspend]);
   assert.equal(results[0]!.code, 5);
   assert.match(results[0]!.log, /insufficient funds/);
-  assert.equal(balance(chain, alice.address), 1_000_000n - 2000n);
-  assert.equal(balance(chain, bob.address), 0n);
+  assert.equal(chain.balance(alice.address), 1_000_000n - 2000n);
+  assert.equal(chain.balance(bob.address), 0n);
   const next = await send(chain, alice, bob.address, "1", { sequence: 1n });
   assert.equal(chain.block([next]).results[0]!.code, 0);
   await chain.close();
@@ -139,7 +133,7 @@ test("a fee larger than the balance is rejected with 5 and changes nothing", asy
   assert.match(res.log, /insufficient funds to pay for fees/);
   const { results } = chain.block([tx]);
   assert.equal(results[0]!.code, 5);
-  assert.equal(balance(chain, alice.address), 1_000_000n);
+  assert.equal(chain.balance(alice.address), 1_000_000n);
   await chain.close();
 });
 
@@ -148,7 +142,7 @@ test("a missing account answers code 22 with the gRPC NotFound text CosmJS looks
   const res = chain.query("/cosmos.auth.v1beta1.Query/Account", QueryAccountRequest.encode({ address: bob.address }).finish());
   assert.equal(res.code, 22);
   assert.match(res.log, /rpc error: code = NotFound/);
-  assert.equal(balance(chain, bob.address), 0n, "an unknown address has balance 0, never absent");
+  assert.equal(chain.balance(bob.address), 0n, "an unknown address has balance 0, never absent");
   const unknownPath = chain.query("/nope.Query/X", new Uint8Array());
   assert.equal(unknownPath.code, 6);
   await chain.close();
@@ -240,7 +234,7 @@ test("the same blocks applied to two fresh homes give identical app hashes at ev
   const info = reopened.app.base.info();
   assert.equal(info.lastBlockHeight, 5n);
   assert.equal(Buffer.from(info.lastBlockAppHash).toString("hex"), a.hashes.at(-1));
-  assert.equal(balance(reopened, bob.address), 5n * (10n + 11n + 12n + 13n));
+  assert.equal(reopened.balance(bob.address), 5n * (10n + 11n + 12n + 13n));
   await reopened.close();
 });
 

@@ -1,5 +1,6 @@
 /** Drives the app in-process through ABCI requests, block by block, as CometBFT would. */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CheckTxType, type ExecTxResult } from "cosmjs-types/tendermint/abci/types";
@@ -50,6 +51,13 @@ export class TestChain {
     return this.app.base.query({ path, data, height: 0n, prove: false });
   }
 
+  /** A bank balance through the Balance query, as a wallet reads it. */
+  balance(address: string, denom = "uagora"): bigint {
+    const res = this.query("/cosmos.bank.v1beta1.Query/Balance", QueryBalanceRequest.encode({ address, denom }).finish());
+    if (res.code !== 0) throw new Error(`balance query for ${address} failed (${res.code}): ${res.log}`);
+    return BigInt(QueryBalanceResponse.decode(res.value).balance!.amount);
+  }
+
   checkTx(tx: Uint8Array, recheck = false) {
     return this.app.base.checkTx({ tx, type: recheck ? CheckTxType.RECHECK : CheckTxType.NEW });
   }
@@ -74,5 +82,11 @@ export class TestChain {
 
   close(): Promise<void> {
     return this.app.base.store.close();
+  }
+
+  /** Closes the chain and removes its home. */
+  async destroy(): Promise<void> {
+    await this.close();
+    rmSync(this.home, { recursive: true, force: true });
   }
 }

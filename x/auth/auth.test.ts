@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
 import { test } from "node:test";
 import { BaseAccount, ModuleAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
 import * as q from "cosmjs-types/cosmos/auth/v1beta1/query";
@@ -15,18 +14,9 @@ const account = (address: string, number: number, sequence = 0) => ({
   sequence: String(sequence),
 });
 
-async function closeChain(chain: TestChain): Promise<void> {
-  await chain.close();
-  rmSync(chain.home, { recursive: true, force: true });
-}
 
 function queryAccount(chain: TestChain, address: string) {
-  const res = chain.app.base.query({
-    path: "/cosmos.auth.v1beta1.Query/Account",
-    data: q.QueryAccountRequest.encode({ address }).finish(),
-    height: 0n,
-    prove: false,
-  });
+  const res = chain.query("/cosmos.auth.v1beta1.Query/Account", q.QueryAccountRequest.encode({ address }).finish());
   assert.equal(res.code, 0, res.log);
   return q.QueryAccountResponse.decode(res.value).account!;
 }
@@ -71,7 +61,7 @@ test("account numbers continue after the highest genesis number: a new recipient
   assert.equal(module.name, "fee_collector");
   assert.equal(module.baseAccount!.accountNumber, 7n);
   assert.equal(baseAccount(chain, dave.address).accountNumber, 8n);
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("a funded account's BaseAccount has no pubkey until its first tx, then its key and sequence 1", async () => {
@@ -100,7 +90,7 @@ test("a funded account's BaseAccount has no pubkey until its first tx, then its 
   const recipient = baseAccount(chain, bob.address);
   assert.equal(recipient.pubKey, undefined, "receiving coins does not set a pubkey");
   assert.equal(recipient.sequence, 0n);
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("AccountInfo answers the same BaseAccount as Account", async () => {
@@ -108,30 +98,20 @@ test("AccountInfo answers the same BaseAccount as Account", async () => {
   const chain = TestChain.open();
   chain.initChain({ auth: { accounts: [account(alice.address, 3, 4)] } });
   chain.block([]);
-  const res = chain.app.base.query({
-    path: "/cosmos.auth.v1beta1.Query/AccountInfo",
-    data: q.QueryAccountInfoRequest.encode({ address: alice.address }).finish(),
-    height: 0n,
-    prove: false,
-  });
+  const res = chain.query("/cosmos.auth.v1beta1.Query/AccountInfo", q.QueryAccountInfoRequest.encode({ address: alice.address }).finish());
   assert.equal(res.code, 0, res.log);
   const info = q.QueryAccountInfoResponse.decode(res.value).info!;
   assert.deepEqual(info, baseAccount(chain, alice.address));
   assert.equal(info.accountNumber, 3n);
   assert.equal(info.sequence, 4n);
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("auth Params answers the Cosmos SDK defaults", async () => {
   const chain = TestChain.open();
   chain.initChain({});
   chain.block([]);
-  const res = chain.app.base.query({
-    path: "/cosmos.auth.v1beta1.Query/Params",
-    data: q.QueryParamsRequest.encode({}).finish(),
-    height: 0n,
-    prove: false,
-  });
+  const res = chain.query("/cosmos.auth.v1beta1.Query/Params", q.QueryParamsRequest.encode({}).finish());
   assert.equal(res.code, 0, res.log);
   assert.deepEqual(q.QueryParamsResponse.decode(res.value).params, {
     maxMemoCharacters: 256n,
@@ -140,14 +120,14 @@ test("auth Params answers the Cosmos SDK defaults", async () => {
     sigVerifyCostEd25519: 590n,
     sigVerifyCostSecp256k1: 1000n,
   });
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("a genesis listing one address twice is refused, naming it", async () => {
   const alice = await testAccount(1);
   const chain = TestChain.open();
   assert.throws(() => chain.initChain({ auth: { accounts: [account(alice.address, 0), account(alice.address, 1)] } }), new RegExp(`genesis lists account ${alice.address} twice`));
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("a genesis account of an unsupported type is refused, naming the type", async () => {
@@ -157,7 +137,7 @@ test("a genesis account of an unsupported type is refused, naming the type", asy
     () => chain.initChain({ auth: { accounts: [{ "@type": "/cosmos.vesting.v1beta1.ContinuousVestingAccount", address: alice.address }] } }),
     /genesis account type \/cosmos.vesting.v1beta1.ContinuousVestingAccount is not supported/,
   );
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("a genesis account in the SDK's JSON shape keeps its pubkey, number and sequence, and exports the same shape", async () => {
@@ -178,7 +158,7 @@ test("a genesis account in the SDK's JSON shape keeps its pubkey, number and seq
   assert.equal(acc.sequence, 34n);
   const exported = chain.app.modules.exportGenesis(chain.app.base.queryContext()) as { auth: { accounts: unknown[] } };
   assert.deepEqual(exported.auth.accounts, [json]);
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("a genesis account with a pubkey of another key type is refused as invalid pubkey (8)", async () => {
@@ -193,5 +173,5 @@ test("a genesis account with a pubkey of another key type is refused as invalid 
       }),
     (err: unknown) => (err as { code?: number }).code === 8 && /unsupported public key type \/cosmos.crypto.ed25519.PubKey/.test((err as Error).message),
   );
-  await closeChain(chain);
+  await chain.destroy();
 });

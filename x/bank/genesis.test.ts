@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
 import { test } from "node:test";
 import { QueryAccountRequest, QueryAccountResponse } from "cosmjs-types/cosmos/auth/v1beta1/query";
 import { BaseAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
@@ -10,10 +9,6 @@ import { sendMsg, signTx, testAccount, type TestAccount } from "../../test/suppo
 
 const FEE = [{ denom: "uagora", amount: "2000" }];
 
-async function closeChain(chain: TestChain): Promise<void> {
-  await chain.close();
-  rmSync(chain.home, { recursive: true, force: true });
-}
 
 const account = (address: string, number: number) => ({
   "@type": "/cosmos.auth.v1beta1.BaseAccount",
@@ -23,12 +18,7 @@ const account = (address: string, number: number) => ({
 });
 
 function allBalances(chain: TestChain, address: string): string {
-  const res = chain.app.base.query({
-    path: "/cosmos.bank.v1beta1.Query/AllBalances",
-    data: QueryAllBalancesRequest.encode({ address, resolveDenom: false }).finish(),
-    height: 0n,
-    prove: false,
-  });
+  const res = chain.query("/cosmos.bank.v1beta1.Query/AllBalances", QueryAllBalancesRequest.encode({ address, resolveDenom: false }).finish());
   assert.equal(res.code, 0, res.log);
   return QueryAllBalancesResponse.decode(res.value)
     .balances.map((c) => `${c.amount}${c.denom}`)
@@ -36,12 +26,7 @@ function allBalances(chain: TestChain, address: string): string {
 }
 
 function baseAccount(chain: TestChain, address: string): BaseAccount {
-  const res = chain.app.base.query({
-    path: "/cosmos.auth.v1beta1.Query/Account",
-    data: QueryAccountRequest.encode({ address }).finish(),
-    height: 0n,
-    prove: false,
-  });
+  const res = chain.query("/cosmos.auth.v1beta1.Query/Account", QueryAccountRequest.encode({ address }).finish());
   assert.equal(res.code, 0, res.log);
   return BaseAccount.decode(QueryAccountResponse.decode(res.value).account!.value);
 }
@@ -60,7 +45,7 @@ test("a genesis whose declared supply does not match the sum of balances is refu
       }),
     /genesis supply 999uagora does not match the sum of balances 1000uagora/,
   );
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("a genesis whose declared supply matches the balances is accepted and serves that supply", async () => {
@@ -83,7 +68,7 @@ test("a genesis whose declared supply matches the balances is accepted and serve
   chain.block([]);
   assert.equal(allBalances(chain, bob.address), "400uagora,1uatom");
   assert.equal(chain.app.bank.getSupply(chain.app.base.queryContext(), "uagora"), 1000n);
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("a genesis listing a denom the supply omits is refused", async () => {
@@ -100,7 +85,7 @@ test("a genesis listing a denom the supply omits is refused", async () => {
       }),
     /does not match the sum of balances/,
   );
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("exported genesis after some sends initializes a fresh chain to the same app hash, balances and accounts", async () => {
@@ -162,8 +147,8 @@ test("exported genesis after some sends initializes a fresh chain to the same ap
   const next = await signTx(alice, [sendMsg(alice.address, dave.address, "1")], { chainId: fresh.chainId, accountNumber: 0n, sequence: 2n, fee: FEE });
   const r = fresh.block([next]).results[0]!;
   assert.equal(r.code, 0, r.log);
-  await closeChain(chain);
-  await closeChain(fresh);
+  await chain.destroy();
+  await fresh.destroy();
 });
 
 test("denom metadata in the SDK's genesis JSON shape is served with its units and exported in the same shape", async () => {
@@ -187,12 +172,7 @@ test("denom metadata in the SDK's genesis JSON shape is served with its units an
     bank: { balances: [{ address: alice.address, coins: [{ denom: "uagora", amount: "1" }] }], denom_metadata: [metadata] },
   });
   chain.block([]);
-  const res = chain.app.base.query({
-    path: "/cosmos.bank.v1beta1.Query/DenomMetadata",
-    data: QueryDenomMetadataRequest.encode({ denom: "uagora" }).finish(),
-    height: 0n,
-    prove: false,
-  });
+  const res = chain.query("/cosmos.bank.v1beta1.Query/DenomMetadata", QueryDenomMetadataRequest.encode({ denom: "uagora" }).finish());
   assert.equal(res.code, 0, res.log);
   const served = QueryDenomMetadataResponse.decode(res.value).metadata!;
   assert.equal(served.display, "agora");
@@ -206,5 +186,5 @@ test("denom metadata in the SDK's genesis JSON shape is served with its units an
   );
   const exported = chain.app.modules.exportGenesis(chain.app.base.queryContext()) as { bank: { denom_metadata: unknown[] } };
   assert.deepEqual(exported.bank.denom_metadata, [metadata]);
-  await closeChain(chain);
+  await chain.destroy();
 });

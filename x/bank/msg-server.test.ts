@@ -1,7 +1,5 @@
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
 import { test } from "node:test";
-import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import { MsgMultiSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import type { ExecTxResult } from "cosmjs-types/tendermint/abci/types";
 import { genesisState, TestChain } from "../../test/support/chain.js";
@@ -21,21 +19,7 @@ async function fundedChain() {
   return { chain, alice, bob, carol };
 }
 
-async function closeChain(chain: TestChain): Promise<void> {
-  await chain.close();
-  rmSync(chain.home, { recursive: true, force: true });
-}
 
-function balance(chain: TestChain, address: string, denom = "uagora"): bigint {
-  const res = chain.app.base.query({
-    path: "/cosmos.bank.v1beta1.Query/Balance",
-    data: QueryBalanceRequest.encode({ address, denom }).finish(),
-    height: 0n,
-    prove: false,
-  });
-  assert.equal(res.code, 0, res.log);
-  return BigInt(QueryBalanceResponse.decode(res.value).balance!.amount);
-}
 
 type Io = { address: string; coins: { denom: string; amount: string }[] };
 
@@ -64,9 +48,9 @@ test("MsgMultiSend from one input to two outputs moves the coins and emits a tra
   assert.equal(chain.checkTx(tx).code, 0);
   const r = chain.block([tx]).results[0]!;
   assert.equal(r.code, 0, r.log);
-  assert.equal(balance(chain, alice.address), 1_000_000n - 300n - 2000n);
-  assert.equal(balance(chain, bob.address), 100n);
-  assert.equal(balance(chain, carol.address), 200n);
+  assert.equal(chain.balance(alice.address), 1_000_000n - 300n - 2000n);
+  assert.equal(chain.balance(bob.address), 100n);
+  assert.equal(chain.balance(carol.address), 200n);
 
   // The ante chain's fee transfer comes first and carries no msg_index; the message's follow.
   const transfers = attributes(r, "transfer").filter((t) => t.msg_index === "0");
@@ -86,7 +70,7 @@ test("MsgMultiSend from one input to two outputs moves the coins and emits a tra
     attributes(r, "coin_received").filter((c) => c.msg_index === "0").map((c) => c.receiver),
     [bob.address, carol.address],
   );
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("MsgMultiSend with two inputs is rejected with the bank codespace's code 8", async () => {
@@ -106,9 +90,9 @@ test("MsgMultiSend with two inputs is rejected with the bank codespace's code 8"
   assert.match(check.log, /multiple senders not allowed/);
   const r = chain.block([tx]).results[0]!;
   assert.equal(r.code, 8);
-  assert.equal(balance(chain, alice.address), 1_000_000n, "a tx failing validation pays no fee");
-  assert.equal(balance(chain, carol.address), 0n);
-  await closeChain(chain);
+  assert.equal(chain.balance(alice.address), 1_000_000n, "a tx failing validation pays no fee");
+  assert.equal(chain.balance(carol.address), 0n);
+  await chain.destroy();
 });
 
 test("MsgMultiSend whose inputs do not equal its outputs is rejected (bank code 4), naming both sums", async () => {
@@ -124,8 +108,8 @@ test("MsgMultiSend whose inputs do not equal its outputs is rejected (bank code 
   assert.equal(check.code, 4);
   assert.match(check.log, /inputs 300uagora != outputs 200uagora: sum inputs != sum outputs/);
   assert.equal(chain.block([tx]).results[0]!.code, 4);
-  assert.equal(balance(chain, bob.address), 0n);
-  await closeChain(chain);
+  assert.equal(chain.balance(bob.address), 0n);
+  await chain.destroy();
 });
 
 test("MsgMultiSend with no inputs or no outputs is rejected (bank codes 2 and 3)", async () => {
@@ -139,7 +123,7 @@ test("MsgMultiSend with no inputs or no outputs is rejected (bank codes 2 and 3)
   const res2 = chain.checkTx(noInputs);
   assert.equal(res2.codespace, "bank");
   assert.equal(res2.code, 2);
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("sending to the fee_collector module account is rejected with code 4, not allowed to receive funds", async () => {
@@ -149,9 +133,9 @@ test("sending to the fee_collector module account is rejected with code 4, not a
   assert.equal(r.codespace, "sdk");
   assert.equal(r.code, 4);
   assert.match(r.log, new RegExp(`${FEE_COLLECTOR} is not allowed to receive funds`));
-  assert.equal(balance(chain, alice.address), 1_000_000n - 2000n, "only the fee was taken");
-  assert.equal(balance(chain, FEE_COLLECTOR), 2000n, "the fee collector holds the fee alone");
-  await closeChain(chain);
+  assert.equal(chain.balance(alice.address), 1_000_000n - 2000n, "only the fee was taken");
+  assert.equal(chain.balance(FEE_COLLECTOR), 2000n, "the fee collector holds the fee alone");
+  await chain.destroy();
 });
 
 test("a MsgMultiSend with one output to the fee_collector is rejected whole: no output is paid", async () => {
@@ -165,9 +149,9 @@ test("a MsgMultiSend with one output to the fee_collector is rejected whole: no 
   const r = chain.block([tx]).results[0]!;
   assert.equal(r.code, 4);
   assert.match(r.log, /not allowed to receive funds/);
-  assert.equal(balance(chain, bob.address), 0n, "the first output's transfer was rolled back");
-  assert.equal(balance(chain, alice.address), 1_000_000n - 2000n);
-  await closeChain(chain);
+  assert.equal(chain.balance(bob.address), 0n, "the first output's transfer was rolled back");
+  assert.equal(chain.balance(alice.address), 1_000_000n - 2000n);
+  await chain.destroy();
 });
 
 test("MsgSend with a zero or missing amount is rejected as invalid coins (10)", async () => {
@@ -179,7 +163,7 @@ test("MsgSend with a zero or missing amount is rejected as invalid coins (10)", 
   assert.match(res.log, /amount must be positive/);
   const negative = await sign(chain, alice, [sendMsg(alice.address, bob.address, "-5")]);
   assert.equal(chain.checkTx(negative).code, 10);
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("MsgSend to a malformed or foreign-prefix address is rejected as invalid address (7)", async () => {
@@ -188,5 +172,5 @@ test("MsgSend to a malformed or foreign-prefix address is rejected as invalid ad
   const res = chain.checkTx(await sign(chain, alice, [sendMsg(alice.address, foreign, "5")]));
   assert.equal(res.code, 7);
   assert.ok(res.log.includes(foreign));
-  await closeChain(chain);
+  await chain.destroy();
 });

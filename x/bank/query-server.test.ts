@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
 import { test } from "node:test";
 import * as q from "cosmjs-types/cosmos/bank/v1beta1/query";
 import { TestChain } from "../../test/support/chain.js";
@@ -29,10 +28,6 @@ async function chainWithTwoDenoms() {
   return { chain, alice, bob };
 }
 
-async function closeChain(chain: TestChain): Promise<void> {
-  await chain.close();
-  rmSync(chain.home, { recursive: true, force: true });
-}
 
 interface Codec<T> {
   encode(m: T): { finish(): Uint8Array };
@@ -41,12 +36,7 @@ interface Codec<T> {
 }
 
 function query<Req, Res>(chain: TestChain, method: string, reqType: Codec<Req>, req: object, resType: Codec<Res>): Res {
-  const res = chain.app.base.query({
-    path: `/cosmos.bank.v1beta1.Query/${method}`,
-    data: reqType.encode(reqType.fromPartial(req)).finish(),
-    height: 0n,
-    prove: false,
-  });
+  const res = chain.query(`/cosmos.bank.v1beta1.Query/${method}`, reqType.encode(reqType.fromPartial(req)).finish());
   assert.equal(res.code, 0, res.log);
   return resType.decode(res.value);
 }
@@ -63,7 +53,7 @@ test("TotalSupply and SupplyOf answer the genesis total of every denom", async (
   assert.deepEqual(of("uagora"), { denom: "uagora", amount: "1000250" });
   assert.deepEqual(of("uatom"), { denom: "uatom", amount: "500" });
   assert.deepEqual(of("unone"), { denom: "unone", amount: "0" }, "an unknown denom has supply 0");
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("the total supply is unchanged by transfers and fees", async () => {
@@ -72,7 +62,7 @@ test("the total supply is unchanged by transfers and fees", async () => {
   assert.equal(chain.block([tx]).results[0]!.code, 0);
   const of = query(chain, "SupplyOf", q.QuerySupplyOfRequest, { denom: "uagora" }, q.QuerySupplyOfResponse).amount;
   assert.equal(of!.amount, "1000250");
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("AllBalances pages with limit 1: one coin and a next_key that fetches the rest", async () => {
@@ -105,7 +95,7 @@ test("AllBalances pages with limit 1: one coin and a next_key that fetches the r
   assert.equal(counted.balances.length, 2);
   assert.equal(counted.pagination!.total, 3n);
   assert.ok(counted.pagination!.nextKey.length > 0);
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("AllBalances of an address with no coins is an empty list", async () => {
@@ -113,40 +103,30 @@ test("AllBalances of an address with no coins is an empty list", async () => {
   const stranger = await testAccount(99);
   const res = query(chain, "AllBalances", q.QueryAllBalancesRequest, { address: stranger.address }, q.QueryAllBalancesResponse);
   assert.deepEqual(res.balances, []);
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("AllBalances of another address does not list its neighbour's coins", async () => {
   const { chain, bob } = await chainWithTwoDenoms();
   const res = query(chain, "AllBalances", q.QueryAllBalancesRequest, { address: bob.address }, q.QueryAllBalancesResponse);
   assert.deepEqual(res.balances, [{ denom: "uagora", amount: "250" }]);
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("DenomMetadata for a denom without metadata answers not found, naming the denom", async () => {
   const { chain } = await chainWithTwoDenoms();
-  const res = chain.app.base.query({
-    path: "/cosmos.bank.v1beta1.Query/DenomMetadata",
-    data: q.QueryDenomMetadataRequest.encode({ denom: "uatom" }).finish(),
-    height: 0n,
-    prove: false,
-  });
+  const res = chain.query("/cosmos.bank.v1beta1.Query/DenomMetadata", q.QueryDenomMetadataRequest.encode({ denom: "uatom" }).finish());
   assert.notEqual(res.code, 0);
   assert.equal(res.codespace, "sdk");
   assert.equal(res.code, 38);
   assert.match(res.log, /client metadata for denom uatom/);
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("Balance with a malformed address or denom answers an error naming it", async () => {
   const { chain, alice } = await chainWithTwoDenoms();
   const ask = (address: string, denom: string) =>
-    chain.app.base.query({
-      path: "/cosmos.bank.v1beta1.Query/Balance",
-      data: q.QueryBalanceRequest.encode({ address, denom }).finish(),
-      height: 0n,
-      prove: false,
-    });
+    chain.query("/cosmos.bank.v1beta1.Query/Balance", q.QueryBalanceRequest.encode({ address, denom }).finish());
   const badAddress = ask("agora1nope", "uagora");
   assert.equal(badAddress.code, 7);
   assert.match(badAddress.log, /agora1nope/);
@@ -155,12 +135,12 @@ test("Balance with a malformed address or denom answers an error naming it", asy
   assert.match(badDenom.log, /"x"/);
   const noDenom = ask(alice.address, "");
   assert.equal(noDenom.code, 18);
-  await closeChain(chain);
+  await chain.destroy();
 });
 
 test("bank Params answers the defaults: sending enabled for every denom", async () => {
   const { chain } = await chainWithTwoDenoms();
   const res = query(chain, "Params", q.QueryParamsRequest, {}, q.QueryParamsResponse);
   assert.deepEqual(res.params, { sendEnabled: [], defaultSendEnabled: true });
-  await closeChain(chain);
+  await chain.destroy();
 });
