@@ -37,7 +37,7 @@ import { GasMeter } from "../types/gas.js";
 import { ErrInvalidChainID, ErrInvalidRequest, ErrTxTooLarge } from "../types/sdk-errors.js";
 import { MsgRouter } from "./msg-router.js";
 import { QueryRouter } from "./query-router.js";
-import { runTx, type AnteHandler, type TxResult } from "./run-tx.js";
+import { abciTxResult, failure, runTx, type AnteHandler, type TxResult } from "./run-tx.js";
 import { decodeTx } from "./tx.js";
 import { handleSimulate, SIMULATE_PATH } from "./simulate.js";
 
@@ -129,20 +129,9 @@ export class BaseApp implements AbciApplication {
     const mode = req.type === CheckTxType.RECHECK ? "recheck" : "check";
     const maxTxBytes = this.options.maxTxBytes ?? DEFAULT_MAX_TX_BYTES;
     if (req.tx.length > maxTxBytes) {
-      const { code, codespace, log } = abciError(ErrTxTooLarge.wrap(`tx is ${req.tx.length} bytes, the limit is ${maxTxBytes}`));
-      return { code, codespace, log, data: new Uint8Array(), info: "", gasWanted: 0n, gasUsed: 0n, events: [] };
+      return abciTxResult(failure(ErrTxTooLarge.wrap(`tx is ${req.tx.length} bytes, the limit is ${maxTxBytes}`)));
     }
-    const result = runTx(this, mode, this.nextBlockInfo(), this.checkState, req.tx);
-    return {
-      code: result.code,
-      codespace: result.codespace,
-      log: result.log,
-      data: result.data,
-      info: "",
-      gasWanted: result.gasWanted,
-      gasUsed: result.gasUsed,
-      events: result.events,
-    };
+    return abciTxResult(runTx(this, mode, this.nextBlockInfo(), this.checkState, req.tx));
   }
 
   prepareProposal(req: RequestPrepareProposal): ResponsePrepareProposal {
@@ -183,10 +172,7 @@ export class BaseApp implements AbciApplication {
     this.finalizingHeight = req.height;
     const blockCtx = new Context(block, this.store, new GasMeter(), "finalize", this.logger);
     this.options.modules.beginBlock(blockCtx);
-    const txResults = req.txs.map((tx) => {
-      const r = runTx(this, "finalize", block, this.store, tx);
-      return { code: r.code, codespace: r.codespace, log: r.log, info: "", data: r.data, gasWanted: r.gasWanted, gasUsed: r.gasUsed, events: r.events };
-    });
+    const txResults = req.txs.map((tx) => abciTxResult(runTx(this, "finalize", block, this.store, tx)));
     const validatorUpdates = this.options.modules.endBlock(blockCtx);
     this.lastBlockTime = block.time;
     return {

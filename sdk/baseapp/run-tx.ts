@@ -67,7 +67,7 @@ export function runTx(runner: TxRunner, mode: ExecMode, block: BlockInfo, base: 
   try {
     tx = decodeTx(bytes, runner.registry);
   } catch (err) {
-    return failure(err, 0n, 0n, []);
+    return failure(err);
   }
   if (prof) prof.decode += process.hrtime.bigint() - decodeStart;
   const execStart = prof ? process.hrtime.bigint() : 0n;
@@ -140,7 +140,13 @@ function success(gasWanted: bigint, meter: GasMeter): TxResult {
   };
 }
 
-function failure(err: unknown, gasWanted: bigint, gasUsed: bigint, events: Event[]): TxResult {
+/** The result of a tx rejected with `err`. */
+export function failure(err: unknown, gasWanted = 0n, gasUsed = 0n, events: Event[] = []): TxResult {
   const { code, codespace, log } = abciError(err);
   return { code, codespace, log, data: new Uint8Array(), gasWanted, gasUsed, events, msgResponses: [] };
+}
+
+/** A tx result as CometBFT takes it in CheckTx and FinalizeBlock responses. */
+export function abciTxResult(r: TxResult) {
+  return { code: r.code, codespace: r.codespace, log: r.log, info: "", data: r.data, gasWanted: r.gasWanted, gasUsed: r.gasUsed, events: r.events };
 }
