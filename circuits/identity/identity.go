@@ -14,8 +14,6 @@
 package identity
 
 import (
-	"fmt"
-
 	"agora/circuits/internal/fieldjson"
 
 	"agora/circuits/hash"
@@ -86,13 +84,6 @@ func (w *Witness) Assignment(publicOnly bool) (*Circuit, error) {
 		Country:            d.Private("country", w.Country),
 		Salt:               d.Private("salt", w.Salt),
 	}
-	for j := range c.DenyList {
-		c.DenyList[j] = 0
-	}
-	if d.Length("denyList", len(w.DenyList), DenyListSize) {
-		for j := range c.DenyList {
-			c.DenyList[j] = d.Public(fmt.Sprintf("denyList[%d]", j), w.DenyList[j])
-		}
-	}
+	d.PublicArray("denyList", c.DenyList[:], w.DenyList)
 	return c, d.Err
 }

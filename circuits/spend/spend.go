@@ -142,17 +142,10 @@ type Witness struct {
 func (w *Witness) Assignment(publicOnly bool) (*Circuit, error) {
 	d := fieldjson.Decoder{PublicOnly: publicOnly}
 	c := &Circuit{Root: d.Public("root", w.Root)}
-	pubArr := func(name string, src []string, dst []frontend.Variable) {
-		if d.Length(name, len(src), len(dst)) {
-			for i := range dst {
-				dst[i] = d.Public(fmt.Sprintf("%s[%d]", name, i), src[i])
-			}
-		}
-	}
-	pubArr("nullifiers", w.Nullifiers, c.Nullifiers[:])
-	pubArr("outCommitments", w.OutCommitments, c.OutCommitments[:])
-	pubArr("assets", w.Assets, c.Assets[:])
-	pubArr("balances", w.Balances, c.Balances[:])
+	d.PublicArray("nullifiers", c.Nullifiers[:], w.Nullifiers)
+	d.PublicArray("outCommitments", c.OutCommitments[:], w.OutCommitments)
+	d.PublicArray("assets", c.Assets[:], w.Assets)
+	d.PublicArray("balances", c.Balances[:], w.Balances)
 
 	zeroIn := publicOnly && len(w.Inputs) == 0
 	zeroOut := publicOnly && len(w.Outputs) == 0
@@ -169,15 +162,7 @@ func (w *Witness) Assignment(publicOnly bool) (*Circuit, error) {
 			in.Blinding = d.Private(p+"blinding", src.Blinding)
 			in.SpendKey = d.Private(p+"spendKey", src.SpendKey)
 			in.Position = d.Private(p+"position", src.Position)
-			if zeroIn {
-				for j := range in.Path {
-					in.Path[j] = 0
-				}
-			} else if d.Length(p+"path", len(src.Path), hash.Depth) {
-				for j := range in.Path {
-					in.Path[j] = d.Private(fmt.Sprintf("%spath[%d]", p, j), src.Path[j])
-				}
-			}
+			d.PrivateArray(p+"path", in.Path[:], src.Path)
 		}
 	}
 	if zeroOut || d.Length("outputs", len(w.Outputs), NbOutputs) {

@@ -10,8 +10,6 @@
 package vote
 
 import (
-	"fmt"
-
 	"agora/circuits/hash"
 	"agora/circuits/internal/fieldjson"
 
@@ -67,13 +65,6 @@ func (w *Witness) Assignment(publicOnly bool) (*Circuit, error) {
 		IdentitySecret: d.Private("identitySecret", w.IdentitySecret),
 		Position:       d.Private("position", w.Position),
 	}
-	for j := range c.Path {
-		c.Path[j] = 0
-	}
-	if !(publicOnly && len(w.Path) == 0) && d.Length("path", len(w.Path), hash.Depth) {
-		for j := range c.Path {
-			c.Path[j] = d.Private(fmt.Sprintf("path[%d]", j), w.Path[j])
-		}
-	}
+	d.PrivateArray("path", c.Path[:], w.Path)
 	return c, d.Err
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+	"github.com/consensys/gnark/frontend"
 )
 
 // Modulus is r, the BN254 scalar field order.
@@ -85,6 +86,30 @@ func (d *Decoder) get(name, s string, public bool) any {
 		return 0
 	}
 	return x
+}
+
+// PublicArray fills dst from src, whose length must match (dst is zeroed first).
+func (d *Decoder) PublicArray(name string, dst []frontend.Variable, src []string) {
+	d.array(name, dst, src, true)
+}
+
+// PrivateArray fills dst from src like PublicArray; with PublicOnly an absent array is all zeros.
+func (d *Decoder) PrivateArray(name string, dst []frontend.Variable, src []string) {
+	d.array(name, dst, src, false)
+}
+
+func (d *Decoder) array(name string, dst []frontend.Variable, src []string, public bool) {
+	for i := range dst {
+		dst[i] = 0
+	}
+	if !public && d.PublicOnly && len(src) == 0 {
+		return
+	}
+	if d.Length(name, len(src), len(dst)) {
+		for i := range dst {
+			dst[i] = d.get(fmt.Sprintf("%s[%d]", name, i), src[i], public)
+		}
+	}
 }
 
 // Length checks an array's length.
