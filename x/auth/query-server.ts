@@ -1,6 +1,7 @@
 /** The auth Query service methods CosmJS and explorers call. */
 import * as q from "cosmjs-types/cosmos/auth/v1beta1/query";
 import type { QueryRouter } from "../../sdk/baseapp/query-router.js";
+import type { Context } from "../../sdk/types/context.js";
 import { fromAccAddress } from "../../sdk/types/address.js";
 import { ErrKeyNotFound } from "../../sdk/types/sdk-errors.js";
 import { paginate } from "../../sdk/types/pagination.js";
@@ -10,15 +11,18 @@ import type { AccountKeeper } from "./keeper.js";
 const service = "/cosmos.auth.v1beta1.Query/";
 
 export function registerAuthQueries(router: QueryRouter, keeper: AccountKeeper): void {
+  const existing = (ctx: Context, address: string) => {
+    const account = keeper.getAccount(ctx, fromAccAddress(address));
+    // CosmJS recognises a missing account by this gRPC status text and returns null.
+    if (!account) throw ErrKeyNotFound.wrap(`rpc error: code = NotFound desc = account ${address} not found`);
+    return account;
+  };
   router.register({
     path: service + "Account",
     requestType: q.QueryAccountRequest,
     responseType: q.QueryAccountResponse,
     handle(ctx, req) {
-      const account = keeper.getAccount(ctx, fromAccAddress(req.address));
-      // CosmJS recognises a missing account by this gRPC status text and returns null.
-      if (!account) throw ErrKeyNotFound.wrap(`rpc error: code = NotFound desc = account ${req.address} not found`);
-      return { account: accountToAny(account) };
+      return { account: accountToAny(existing(ctx, req.address)) };
     },
   });
   router.register({
@@ -26,9 +30,7 @@ export function registerAuthQueries(router: QueryRouter, keeper: AccountKeeper):
     requestType: q.QueryAccountInfoRequest,
     responseType: q.QueryAccountInfoResponse,
     handle(ctx, req) {
-      const account = keeper.getAccount(ctx, fromAccAddress(req.address));
-      if (!account) throw ErrKeyNotFound.wrap(`rpc error: code = NotFound desc = account ${req.address} not found`);
-      return { info: toBaseAccount(account) };
+      return { info: toBaseAccount(existing(ctx, req.address)) };
     },
   });
   router.register({
