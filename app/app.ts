@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { Logger } from "pino";
 import { BaseApp } from "../sdk/baseapp/baseapp.js";
 import { ModuleManager } from "../sdk/module/module.js";
+import { DEFAULT_KEEP_RECENT, SnapshotManager, type SnapshotOptions } from "../sdk/snapshots/manager.js";
 import { RootMultiStore } from "../sdk/store/multistore.js";
 import { toAccAddress } from "../sdk/types/address.js";
 import { parseGasPrices } from "../sdk/types/gas-price.js";
@@ -24,6 +25,8 @@ export interface AgoraAppOptions {
   logger: Logger;
   /** This node's minimum gas prices for CheckTx, e.g. "0.0025uagora". */
   minGasPrices?: string;
+  /** When to snapshot the state for state sync (app.toml [state-sync]); default: never. */
+  snapshots?: SnapshotOptions;
 }
 
 /** Module accounts and what they may do. */
@@ -40,6 +43,10 @@ export interface AgoraApp {
 
 export function stateDatabasePath(home: string): string {
   return join(home, "data", "application.lmdb");
+}
+
+export function snapshotsPath(home: string): string {
+  return join(home, "data", "snapshots");
 }
 
 /** The keepers and the module manager, without a store: enough for default genesis. */
@@ -65,6 +72,7 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     store,
     modules,
     logger: options.logger,
+    snapshots: new SnapshotManager(snapshotsPath(options.home), store, options.snapshots ?? { interval: 0, keepRecent: DEFAULT_KEEP_RECENT }, options.logger),
   });
   const minGasPrices = parseGasPrices(options.minGasPrices ?? "");
   base.anteHandler = newAnteHandler({

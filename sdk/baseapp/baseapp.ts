@@ -5,13 +5,14 @@
  */
 import {
   CheckTxType,
-  ResponseApplySnapshotChunk_Result,
-  ResponseOfferSnapshot_Result,
   ResponseProcessProposal_ProposalStatus,
   ResponseVerifyVoteExtension_VerifyStatus,
+  type RequestApplySnapshotChunk,
   type RequestCheckTx,
   type RequestFinalizeBlock,
   type RequestInitChain,
+  type RequestLoadSnapshotChunk,
+  type RequestOfferSnapshot,
   type RequestPrepareProposal,
   type RequestProcessProposal,
   type RequestQuery,
@@ -29,6 +30,7 @@ import type { AbciApplication } from "../abci/application.js";
 import { jsonSections } from "../codec/json-sections.js";
 import { TypeRegistry } from "../codec/registry.js";
 import type { ModuleManager } from "../module/module.js";
+import type { SnapshotManager } from "../snapshots/manager.js";
 import { branch, type RootMultiStore } from "../store/multistore.js";
 import type { CacheMultiStore } from "../store/types.js";
 import { Context, type BlockInfo } from "../types/context.js";
@@ -40,6 +42,7 @@ import { QueryRouter } from "./query-router.js";
 import { abciTxResult, failure, runTx, type AnteHandler, type TxResult } from "./run-tx.js";
 import { decodeTx } from "./tx.js";
 import { handleSimulate, SIMULATE_PATH } from "./simulate.js";
+import { StateSync } from "./state-sync.js";
 
 export interface BaseAppOptions {
   name: string;
@@ -50,6 +53,8 @@ export interface BaseAppOptions {
   logger: Logger;
   /** Largest tx accepted into the mempool, in bytes. */
   maxTxBytes?: number;
+  /** Writes and serves this node's state snapshots; absent: none are taken or served. */
+  snapshots?: SnapshotManager;
 }
 
 const DEFAULT_MAX_TX_BYTES = 1024 * 1024;
@@ -64,10 +69,17 @@ export class BaseApp implements AbciApplication {
   private lastBlockTime = { seconds: 0n, nanos: 0 };
   /** Height of the block being finalized; set from InitChain's initial height before block one. */
   private finalizingHeight = 0n;
+  private readonly stateSync: StateSync;
 
   constructor(private readonly options: BaseAppOptions) {
     options.modules.register(this.registry, this.msgRouter, this.queryRouter);
     this.checkState = branch(options.store.committedMultiStore());
+    this.stateSync = new StateSync({
+      store: options.store,
+      snapshots: options.snapshots,
+      logger: options.logger,
+      onRestored: () => (this.checkState = branch(this.store.committedMultiStore())),
+    });
   }
 
   get store(): RootMultiStore {
@@ -187,23 +199,24 @@ export class BaseApp implements AbciApplication {
   commit(): ResponseCommit {
     this.store.commit(this.finalizingHeight);
     this.checkState = branch(this.store.committedMultiStore());
+    this.options.snapshots?.afterCommit(this.finalizingHeight);
     return { retainHeight: 0n };
   }
 
   listSnapshots() {
-    return { snapshots: [] };
+    return this.stateSync.listSnapshots();
   }
 
-  offerSnapshot() {
-    return { result: ResponseOfferSnapshot_Result.REJECT };
+  offerSnapshot(req: RequestOfferSnapshot) {
+    return this.stateSync.offerSnapshot(req);
   }
 
-  loadSnapshotChunk() {
-    return { chunk: new Uint8Array() };
+  loadSnapshotChunk(req: RequestLoadSnapshotChunk) {
+    return this.stateSync.loadSnapshotChunk(req);
   }
 
-  applySnapshotChunk() {
-    return { result: ResponseApplySnapshotChunk_Result.ABORT, refetchChunks: [], rejectSenders: [] };
+  applySnapshotChunk(req: RequestApplySnapshotChunk) {
+    return this.stateSync.applySnapshotChunk(req);
   }
 
   /** Runs a tx against the committed state without signature checks or gas limit. */

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { CheckTxType, type ExecTxResult } from "cosmjs-types/tendermint/abci/types";
 import { pino } from "pino";
 import { createApp, type AgoraApp } from "../../app/app.js";
+import type { SnapshotOptions } from "../../sdk/snapshots/manager.js";
 
 export interface GenesisAccount {
   address: string;
@@ -29,8 +30,8 @@ export class TestChain {
     readonly chainId: string,
   ) {}
 
-  static open(home = mkdtempSync(join(tmpdir(), "agora-chain-")), chainId = "agora-test-1", minGasPrices = ""): TestChain {
-    const app = createApp({ home, chainId, logger: pino({ level: "silent" }), minGasPrices });
+  static open(home = mkdtempSync(join(tmpdir(), "agora-chain-")), chainId = "agora-test-1", minGasPrices = "", snapshots?: SnapshotOptions): TestChain {
+    const app = createApp({ home, chainId, logger: pino({ level: "silent" }), minGasPrices, ...(snapshots ? { snapshots } : {}) });
     const chain = new TestChain(app, home, chainId);
     chain.height = app.base.info().lastBlockHeight;
     return chain;
