@@ -36,6 +36,7 @@ const MODULE_PERMISSIONS: Record<string, string[]> = {
 
 export interface AgoraApp {
   base: BaseApp;
+  snapshots: SnapshotManager;
   accounts: AccountKeeper;
   bank: BankKeeper;
   modules: ModuleManager;
@@ -50,7 +51,7 @@ export function snapshotsPath(home: string): string {
 }
 
 /** The keepers and the module manager, without a store: enough for default genesis. */
-export function createModules(): Omit<AgoraApp, "base"> {
+export function createModules(): Omit<AgoraApp, "base" | "snapshots"> {
   const accounts = new AccountKeeper(MODULE_PERMISSIONS);
   const blocked = new Set(Object.keys(MODULE_PERMISSIONS).map((name) => toAccAddress(accounts.moduleAddress(name))));
   const bank = new BankKeeper(accounts, blocked);
@@ -65,6 +66,8 @@ export function createModules(): Omit<AgoraApp, "base"> {
 export function createApp(options: AgoraAppOptions): AgoraApp {
   const { accounts, bank, modules } = createModules();
   const store = RootMultiStore.open(stateDatabasePath(options.home), modules.storeKeys());
+  const snapshotOptions = options.snapshots ?? { interval: 0, keepRecent: DEFAULT_KEEP_RECENT };
+  const snapshots = new SnapshotManager(snapshotsPath(options.home), store, snapshotOptions, options.logger);
   const base = new BaseApp({
     name: APP_NAME,
     version: APP_VERSION,
@@ -72,7 +75,7 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     store,
     modules,
     logger: options.logger,
-    snapshots: new SnapshotManager(snapshotsPath(options.home), store, options.snapshots ?? { interval: 0, keepRecent: DEFAULT_KEEP_RECENT }, options.logger),
+    snapshots,
   });
   const minGasPrices = parseGasPrices(options.minGasPrices ?? "");
   base.anteHandler = newAnteHandler({
@@ -83,5 +86,5 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     feeDenom: BOND_DENOM,
     minGasPrices: () => minGasPrices,
   });
-  return { base, accounts, bank, modules };
+  return { base, snapshots, accounts, bank, modules };
 }

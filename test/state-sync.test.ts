@@ -48,11 +48,14 @@ async function sendBlock(source: Source, chains: TestChain[]): Promise<string[]>
     sequence: source.sequence++,
     fee: FEE,
   });
-  return chains.map((chain) => {
+  const hashes = chains.map((chain) => {
     const { results, appHash } = chain.block([tx]);
     assert.equal(results[0]!.code, 0, results[0]!.log);
     return Buffer.from(appHash).toString("hex");
   });
+  // Snapshots are written in the background; each is done before the next block here.
+  for (const chain of chains) await chain.app.snapshots.idle();
+  return hashes;
 }
 
 const listed = (chain: TestChain) => chain.app.base.listSnapshots().snapshots;
@@ -101,6 +104,30 @@ test("a fresh app restored from a snapshot has the source's height, app hash and
     assert.equal(fromTarget, fromSource);
   }
   await source.chain.destroy();
+  await target.destroy();
+});
+
+test("a snapshot written in the background while later blocks commit holds the state of its own height", async () => {
+  const source = await sourceChain(2, 3);
+  const { chain } = source;
+  const txs = [];
+  for (let i = 0; i < 3; i++) {
+    const sequence = source.sequence++;
+    txs.push(await signTx(source.alice, [sendMsg(source.alice.address, source.bob.address, "10")], { chainId: "agora-test-1", accountNumber: 0n, sequence, fee: FEE }));
+  }
+  // Block 3 starts the snapshot; blocks 4 and 5 commit before it has had a chance to finish.
+  chain.block([txs[0]!]);
+  const appHashAt3 = chain.app.base.info().lastBlockAppHash;
+  chain.block([txs[1]!]);
+  chain.block([txs[2]!]);
+  await chain.app.snapshots.idle();
+  const snapshot = listed(chain)[0]!;
+  assert.equal(snapshot.height, 3n);
+
+  const target = TestChain.open();
+  assert.deepEqual(restore(target, chain, snapshot, appHashAt3), Array(snapshot.chunks).fill(ApplyResult.ACCEPT));
+  assert.equal(target.balance(source.bob.address), 30n, "bob's balance at height 3, not 5");
+  await chain.destroy();
   await target.destroy();
 });
 

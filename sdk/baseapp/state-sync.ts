@@ -54,6 +54,7 @@ export class StateSync {
     const last = this.options.store.lastCommitId();
     if (last.version !== 0n) return this.reject(OfferResult.REJECT, `the app already has state at height ${last.version}`, log);
     if (req.appHash.length === 0) return this.reject(OfferResult.REJECT, "the offer has no trusted app hash", log);
+    if (offered.height < 1n) return this.reject(OfferResult.REJECT, "a snapshot of height 0 holds no state", log);
     let chunkHashes: Buffer[];
     try {
       chunkHashes = chunkHashesOf(offered);

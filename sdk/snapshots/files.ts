@@ -9,7 +9,8 @@
  * whole snapshots listed, and at worst a `.tmp-` directory that the next node start removes.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { open, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { sha256, type Snapshot } from "./snapshot.js";
 
@@ -109,7 +110,10 @@ export class SnapshotStore {
   }
 }
 
-/** One snapshot being written: chunks in order, then `finish` publishes it (or `abort`). */
+/**
+ * One snapshot being written: chunks in order, then `finish` publishes it (or `abort`). The
+ * writes are asynchronous, so the node keeps answering ABCI while a large snapshot is written.
+ */
 export class SnapshotWriter {
   private readonly chunkHashes: Buffer[] = [];
 
@@ -120,13 +124,14 @@ export class SnapshotWriter {
     private readonly tempDir: string,
   ) {}
 
-  addChunk(chunk: Uint8Array): void {
-    writeDurably(join(this.tempDir, String(this.chunkHashes.length)), chunk);
+  /** Writes the next chunk; `chunk` may be reused by the caller once this resolves. */
+  async addChunk(chunk: Uint8Array): Promise<void> {
     this.chunkHashes.push(sha256(chunk));
+    await writeDurably(join(this.tempDir, String(this.chunkHashes.length - 1)), chunk);
   }
 
   /** Makes the snapshot visible, whole, in one rename. */
-  finish(appHash: Uint8Array): Snapshot {
+  async finish(appHash: Uint8Array): Promise<Snapshot> {
     const snapshot: Snapshot = { height: this.height, format: this.format, chunkHashes: this.chunkHashes, appHash: Buffer.from(appHash) };
     const manifest: Manifest = {
       height: this.height.toString(),
@@ -134,12 +139,12 @@ export class SnapshotWriter {
       app_hash: snapshot.appHash.toString("hex"),
       chunk_hashes: this.chunkHashes.map((h) => h.toString("hex")),
     };
-    writeDurably(join(this.tempDir, MANIFEST), Buffer.from(JSON.stringify(manifest, null, 2) + "\n"));
+    await writeDurably(join(this.tempDir, MANIFEST), Buffer.from(JSON.stringify(manifest, null, 2) + "\n"));
     fsyncDir(this.tempDir);
     try {
-      renameSync(this.tempDir, this.store.snapshotDir(this.height, this.format));
+      await rename(this.tempDir, this.store.snapshotDir(this.height, this.format));
     } catch (err) {
-      this.abort();
+      await this.abort();
       const code = (err as NodeJS.ErrnoException).code;
       if (code === "ENOTEMPTY" || code === "EEXIST") throw new Error(`a snapshot of height ${this.height} in format ${this.format} already exists`);
       throw err;
@@ -148,18 +153,18 @@ export class SnapshotWriter {
     return snapshot;
   }
 
-  abort(): void {
-    rmSync(this.tempDir, { recursive: true, force: true });
+  async abort(): Promise<void> {
+    await rm(this.tempDir, { recursive: true, force: true });
   }
 }
 
-function writeDurably(path: string, bytes: Uint8Array): void {
-  const fd = openSync(path, "wx");
+async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
+  const file = await open(path, "wx");
   try {
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-    fsyncSync(fd);
+    await file.writeFile(bytes);
+    await file.sync();
   } finally {
-    closeSync(fd);
+    await file.close();
   }
 }
 

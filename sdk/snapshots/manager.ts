@@ -2,6 +2,10 @@
  * The snapshot manager: after Commit of every `interval`-th height it writes a snapshot of that
  * height to disk and prunes all but the newest `keepRecent`, so peers can state sync from this
  * node. It also serves the snapshots it has to ListSnapshots and LoadSnapshotChunk.
+ *
+ * A snapshot is written in the background: the height is held in the store (not pruned) and
+ * read through a view of that version, chunk by chunk with the event loop free in between, so
+ * consensus goes on committing blocks meanwhile.
  */
 import type { Logger } from "pino";
 import type { CommitId, KVReader } from "../store/types.js";
@@ -20,16 +24,23 @@ export interface SnapshotOptions {
 
 export const DEFAULT_KEEP_RECENT = 2;
 
-/** The committed state a manager snapshots (the root multistore). */
+/** The committed state a manager snapshots: the root multistore. */
 export interface SnapshottedStore {
   storeNames(): string[];
   lastCommitId(): CommitId;
-  committedStore(name: string): KVReader;
+  viewAt(version: bigint): { getKVStore(name: string): KVReader };
+  hold(version: bigint): void;
+  release(version: bigint): void;
 }
 
 export class SnapshotManager {
   readonly files: SnapshotStore;
   private readonly chunkSize: number;
+  /** The background writer, while it runs. */
+  private running: Promise<void> | undefined;
+  /** The next height to snapshot (held in the store), when one came due while writing. */
+  private queued: CommitId | undefined;
+  private closing = false;
 
   constructor(
     dir: string,
@@ -45,32 +56,42 @@ export class SnapshotManager {
     this.files.removeUnfinished();
   }
 
-  /** Called once `height` is committed: snapshots it when it is due. Never throws. */
+  /**
+   * Called right after `height` is committed: when it is due, snapshots it in the background.
+   * A height that comes due while another is written waits for it; a newer one replaces it.
+   */
   afterCommit(height: bigint): void {
     const { interval } = this.options;
-    if (interval === 0 || height % BigInt(interval) !== 0n) return;
+    if (interval === 0 || height % BigInt(interval) !== 0n || this.closing) return;
+    const committed = this.store.lastCommitId();
+    if (committed.version !== height) throw new Error(`snapshot of height ${height} asked after commit of ${committed.version}`);
+    this.store.hold(height);
+    if (this.queued) this.store.release(this.queued.version);
+    this.queued = committed;
+    this.running ??= this.writeQueued();
+  }
+
+  /** Writes a snapshot of the last committed height now (the node stopped: `agorad snapshots export`). */
+  async create(): Promise<Snapshot> {
+    const committed = this.store.lastCommitId();
+    if (committed.version === 0n) throw new Error("there is no committed state to snapshot yet");
+    this.store.hold(committed.version);
     try {
-      const snapshot = this.create();
-      this.logger?.info({ height: height.toString(), chunks: snapshot.chunkHashes.length }, "snapshot created");
-      this.prune();
-    } catch (err) {
-      this.logger?.error({ err: (err as Error).message, height: height.toString() }, "snapshot failed; the node carries on without it");
+      return await this.write(committed);
+    } finally {
+      this.store.release(committed.version);
     }
   }
 
-  /** Writes a snapshot of the last committed height now. */
-  create(): Snapshot {
-    const { version, hash } = this.store.lastCommitId();
-    if (version === 0n) throw new Error("there is no committed state to snapshot yet");
-    const source: SnapshotSource = { storeNames: this.store.storeNames(), getKVStore: (name) => this.store.committedStore(name) };
-    const writer = this.files.begin(version, SNAPSHOT_FORMAT);
-    try {
-      for (const chunk of snapshotChunks(source, this.chunkSize)) writer.addChunk(chunk);
-      return writer.finish(hash);
-    } catch (err) {
-      writer.abort();
-      throw err;
-    }
+  /** Resolves once no snapshot is being written. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Stops after the chunk being written (its snapshot is dropped) and waits for that. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.idle();
   }
 
   /** Deletes all but the newest `keepRecent` snapshots. */
@@ -88,5 +109,44 @@ export class SnapshotManager {
 
   loadChunk(height: bigint, format: number, index: number): Buffer | undefined {
     return this.files.loadChunk(height, format, index);
+  }
+
+  /** Writes queued heights until none is left; a failure is logged, never thrown at consensus. */
+  private async writeQueued(): Promise<void> {
+    for (let next = this.queued; next; next = this.queued) {
+      this.queued = undefined;
+      const height = next.version.toString();
+      try {
+        if (!this.closing) {
+          const snapshot = await this.write(next);
+          this.logger?.info({ height, chunks: snapshot.chunkHashes.length }, "snapshot created");
+          this.prune();
+        }
+      } catch (err) {
+        this.logger?.error({ err: (err as Error).message, height }, "snapshot failed; the node carries on without it");
+      } finally {
+        this.store.release(next.version);
+      }
+    }
+    this.running = undefined;
+  }
+
+  /** Writes the snapshot of a held version. */
+  private async write(committed: CommitId): Promise<Snapshot> {
+    const { version } = committed;
+    // Each store is viewed when its turn comes: by then `version` may no longer be the latest,
+    // and the view reads it from the store's history instead.
+    const source: SnapshotSource = { storeNames: this.store.storeNames(), getKVStore: (name) => this.store.viewAt(version).getKVStore(name) };
+    const writer = this.files.begin(version, SNAPSHOT_FORMAT);
+    try {
+      for (const chunk of snapshotChunks(source, this.chunkSize)) {
+        if (this.closing) throw new Error(`snapshot of height ${version} stopped: the node is shutting down`);
+        await writer.addChunk(chunk);
+      }
+      return await writer.finish(committed.hash);
+    } catch (err) {
+      await writer.abort();
+      throw err;
+    }
   }
 }

@@ -11,6 +11,7 @@ import { sha256, type Snapshot } from "./snapshot.js";
 /** A store with nothing committed, as RootMultiStore is before its first block. */
 export interface RestoreTarget {
   lastCommitId(): CommitId;
+  setInitialVersion(version: bigint): void;
   storeNames(): string[];
   getKVStore(name: string): KVStore;
   workingHash(): Uint8Array;
@@ -35,6 +36,7 @@ export class SnapshotRestore {
     const last = target.lastCommitId();
     if (last.version !== 0n) throw new Error(`cannot restore a snapshot over existing state (height ${last.version}): it needs an empty app database`);
     if (snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`snapshot format ${snapshot.format} is not supported (this node reads format ${SNAPSHOT_FORMAT})`);
+    target.setInitialVersion(snapshot.height);
     const mounted = new Set(target.storeNames());
     this.reader = new SnapshotStreamReader({
       store: (name) => {
@@ -87,9 +89,10 @@ export class SnapshotRestore {
     }
   }
 
-  /** Forgets the chunks applied so far. */
+  /** Forgets the chunks applied so far: the store is as empty as before. */
   abort(): void {
     this.target.discardPending();
+    this.target.setInitialVersion(1n);
     this.aborted = true;
   }
 }

@@ -81,8 +81,10 @@ export class TestChain {
     return { results: response.txResults, appHash: response.appHash };
   }
 
-  close(): Promise<void> {
-    return this.app.base.store.close();
+  /** Waits for a snapshot being written, then closes the store. */
+  async close(): Promise<void> {
+    await this.app.snapshots.close();
+    await this.app.base.store.close();
   }
 
   /** Closes the chain and removes its home. */

@@ -64,6 +64,7 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
       await new Promise((resolve) => comet!.once("exit", resolve));
     }
     await server.close();
+    await app.snapshots.close();
     await app.base.store.close();
     process.exit(code);
   };
