@@ -4,6 +4,7 @@ import { registerQueryCommands, registerStatusCommand, registerTxCommands } from
 import { registerKeysCommands } from "./keys/commands.js";
 import { registerGenesisCommands } from "./node/genesis-commands.js";
 import { registerInitCommand } from "./node/init.js";
+import { registerSnapshotsCommands } from "./node/snapshots.js";
 import { registerStartCommand } from "./node/start.js";
 
 export function registerCommands(program: Command): void {
@@ -11,6 +12,7 @@ export function registerCommands(program: Command): void {
   registerInitCommand(program);
   registerGenesisCommands(program);
   registerStartCommand(program);
+  registerSnapshotsCommands(program);
 
   // Client commands.
   registerKeysCommands(program);

@@ -1,6 +1,7 @@
 /** The node home's layout, shared with CometBFT: config/ and data/ side by side. */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { DEFAULT_KEEP_RECENT, type SnapshotOptions } from "../../../sdk/snapshots/manager.js";
 import { CliError } from "../cli.js";
 
 export const configToml = (home: string) => join(home, "config", "config.toml");
@@ -30,14 +31,38 @@ export function writeGenesis(home: string, genesis: GenesisFile): void {
   writeFileSync(genesisJson(home), JSON.stringify(genesis, null, 2) + "\n");
 }
 
-/** The app's own settings (a flat TOML of key = "value" lines). */
+/**
+ * The app's own settings: `key = "value"` or `key = 5` lines, a trailing `# comment` allowed.
+ * Top-level keys keep their name; keys under a `[section]` read as "section.key".
+ */
 export function readAppConfig(home: string): Record<string, string> {
   const path = appToml(home);
   if (!existsSync(path)) return {};
   const settings: Record<string, string> = {};
+  let section = "";
   for (const line of readFileSync(path, "utf8").split("\n")) {
-    const m = /^\s*([a-z0-9_.-]+)\s*=\s*"(.*)"\s*$/.exec(line);
-    if (m) settings[m[1]!] = m[2]!;
+    const header = /^\s*\[\s*([a-z0-9_.-]+)\s*\]\s*(#.*)?$/.exec(line);
+    if (header) {
+      section = header[1]!;
+      continue;
+    }
+    const m = /^\s*([a-z0-9_.-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^"#\s][^#]*?))\s*(#.*)?$/.exec(line);
+    if (m) settings[section ? `${section}.${m[1]}` : m[1]!] = m[2] ?? m[3]!;
   }
   return settings;
+}
+
+/** app.toml `[state-sync]`: when this node snapshots its state for others to state sync from. */
+export function snapshotSettings(settings: Record<string, string>): SnapshotOptions {
+  return {
+    interval: wholeNumber(settings, "snapshot-interval", 0, "blocks between snapshots (0: none)"),
+    keepRecent: wholeNumber(settings, "snapshot-keep-recent", DEFAULT_KEEP_RECENT, "snapshots to keep (0: all)"),
+  };
+}
+
+function wholeNumber(settings: Record<string, string>, key: string, fallback: number, meaning: string): number {
+  const text = settings[`state-sync.${key}`];
+  if (text === undefined) return fallback;
+  if (!/^\d{1,15}$/.test(text)) throw new CliError(`app.toml [state-sync] ${key} must be a whole number of ${meaning}, got "${text}"`);
+  return Number(text);
 }

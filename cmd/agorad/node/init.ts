@@ -43,6 +43,12 @@ export function registerInitCommand(program: Command): void {
             "# Fees below this price are refused from the mempool.",
             `minimum-gas-prices = "${DEFAULT_MIN_GAS_PRICES}"`,
             "",
+            "[state-sync]",
+            "# Snapshot the state every this many blocks, for other nodes to state sync from (0: never).",
+            "snapshot-interval = 0",
+            "# How many of the newest snapshots to keep (0: all of them).",
+            "snapshot-keep-recent = 2",
+            "",
           ].join("\n"),
         );
       }

@@ -11,7 +11,7 @@ import { AbciServer } from "../../../sdk/abci/server.js";
 import { parseGasPrices } from "../../../sdk/types/gas-price.js";
 import { CliError, globalOptions } from "../cli.js";
 import { cometbftBinary } from "./cometbft.js";
-import { configToml, readAppConfig, readGenesis } from "./home.js";
+import { configToml, readAppConfig, readGenesis, snapshotSettings } from "./home.js";
 import { getTomlValue } from "./toml.js";
 
 interface StartFlags {
@@ -40,11 +40,13 @@ export function registerStartCommand(program: Command): void {
 async function startNode(home: string, flags: StartFlags): Promise<void> {
   const logger = pino({ level: flags.logLevel, base: { module: "agorad" } });
   const genesis = readGenesis(home);
-  const minGasPrices = flags.minimumGasPrices ?? readAppConfig(home)["minimum-gas-prices"] ?? "";
+  const settings = readAppConfig(home);
+  const minGasPrices = flags.minimumGasPrices ?? settings["minimum-gas-prices"] ?? "";
   parseGasPrices(minGasPrices);
+  const snapshots = snapshotSettings(settings);
   const abciAddress = flags.abci ?? getTomlValue(readFileSync(configToml(home), "utf8"), "", "proxy_app") ?? "tcp://127.0.0.1:26658";
 
-  const app = createApp({ home, chainId: genesis.chain_id, logger, minGasPrices });
+  const app = createApp({ home, chainId: genesis.chain_id, logger, minGasPrices, snapshots });
   const server = new AbciServer(app.base, logger);
   try {
     await server.listen(abciAddress);
