@@ -8,6 +8,7 @@ import { BaseApp } from "../sdk/baseapp/baseapp.js";
 import { ModuleManager } from "../sdk/module/module.js";
 import { DEFAULT_KEEP_RECENT, SnapshotManager, type SnapshotOptions } from "../sdk/snapshots/manager.js";
 import { RootMultiStore } from "../sdk/store/multistore.js";
+import type { PruningOptions } from "../sdk/store/pruning.js";
 import { toAccAddress } from "../sdk/types/address.js";
 import { parseGasPrices } from "../sdk/types/gas-price.js";
 import { newAnteHandler } from "../x/auth/ante.js";
@@ -25,6 +26,8 @@ export interface AgoraAppOptions {
   logger: Logger;
   /** This node's minimum gas prices for CheckTx, e.g. "0.0025uagora". */
   minGasPrices?: string;
+  /** Which past versions of the state to keep (default: all). */
+  pruning?: PruningOptions;
   /** When to snapshot the state for state sync (app.toml [state-sync]); default: never. */
   snapshots?: SnapshotOptions;
 }
@@ -65,7 +68,7 @@ export function createModules(): Omit<AgoraApp, "base" | "snapshots"> {
 
 export function createApp(options: AgoraAppOptions): AgoraApp {
   const { accounts, bank, modules } = createModules();
-  const store = RootMultiStore.open(stateDatabasePath(options.home), modules.storeKeys());
+  const store = RootMultiStore.open(stateDatabasePath(options.home), modules.storeKeys(), options.pruning ? { pruning: options.pruning } : {});
   const snapshotOptions = options.snapshots ?? { interval: 0, keepRecent: DEFAULT_KEEP_RECENT };
   const snapshots = new SnapshotManager(snapshotsPath(options.home), store, snapshotOptions, options.logger);
   const base = new BaseApp({
