@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import { Metadata } from "cosmjs-types/cosmos/store/snapshots/v1/snapshot";
 import {
   ResponseApplySnapshotChunk_Result as ApplyResult,
@@ -21,6 +21,17 @@ const FEE = [{ denom: "uagora", amount: "2000" }];
 /** Small chunks, so a test state spans several. */
 const CHUNK_SIZE = 512;
 
+/** Every chain a test opens, removed once all have run (also when one fails). */
+const opened: TestChain[] = [];
+after(async () => {
+  for (const chain of opened) await chain.destroy();
+});
+function openChain(...args: Parameters<typeof TestChain.open>): TestChain {
+  const chain = TestChain.open(...args);
+  opened.push(chain);
+  return chain;
+}
+
 interface Source {
   chain: TestChain;
   alice: TestAccount;
@@ -33,7 +44,7 @@ async function sourceChain(height: number, interval = 3, keepRecent = 2): Promis
   const alice = await testAccount(1);
   const bob = await testAccount(2);
   const others = await Promise.all(Array.from({ length: 38 }, (_, i) => testAccount(100 + i)));
-  const chain = TestChain.open(undefined, "agora-test-1", "", { interval, keepRecent, chunkSize: CHUNK_SIZE });
+  const chain = openChain(undefined, "agora-test-1", "", { interval, keepRecent, chunkSize: CHUNK_SIZE });
   chain.initChain(genesisState([alice, ...others].map((a) => ({ address: a.address, amount: 1_000_000n }))));
   const source = { chain, alice, bob, sequence: 0n };
   while (chain.height < BigInt(height)) await sendBlock(source, [chain]);
@@ -91,7 +102,7 @@ test("a fresh app restored from a snapshot has the source's height, app hash and
   for (let i = 0; i < snapshot.chunks; i++) assert.deepEqual(Buffer.from(hashes[i]!), sha256(chunkOf(chain, snapshot, i)));
   assert.deepEqual(Buffer.from(snapshot.hash), sha256(snapshot.metadata));
 
-  const target = TestChain.open();
+  const target = openChain();
   assert.deepEqual(restore(target, chain, snapshot, chain.app.base.info().lastBlockAppHash), Array(snapshot.chunks).fill(ApplyResult.ACCEPT));
   assert.equal(target.app.base.info().lastBlockHeight, 6n);
   assert.equal(appHashOf(target), appHashOf(chain));
@@ -103,8 +114,6 @@ test("a fresh app restored from a snapshot has the source's height, app hash and
     const [fromSource, fromTarget] = await sendBlock(source, [chain, target]);
     assert.equal(fromTarget, fromSource);
   }
-  await source.chain.destroy();
-  await target.destroy();
 });
 
 test("a snapshot written in the background while later blocks commit holds the state of its own height", async () => {
@@ -124,17 +133,15 @@ test("a snapshot written in the background while later blocks commit holds the s
   const snapshot = listed(chain)[0]!;
   assert.equal(snapshot.height, 3n);
 
-  const target = TestChain.open();
+  const target = openChain();
   assert.deepEqual(restore(target, chain, snapshot, appHashAt3), Array(snapshot.chunks).fill(ApplyResult.ACCEPT));
   assert.equal(target.balance(source.bob.address), 30n, "bob's balance at height 3, not 5");
-  await chain.destroy();
-  await target.destroy();
 });
 
 test("a chunk that does not match its hash is refetched and its sender rejected; the good chunk then completes the restore", async () => {
   const { chain } = await sourceChain(3);
   const snapshot = listed(chain)[0]!;
-  const target = TestChain.open();
+  const target = openChain();
   assert.equal(target.app.base.offerSnapshot({ snapshot, appHash: chain.app.base.info().lastBlockAppHash }).result, OfferResult.ACCEPT);
   const apply = (index: number, chunk: Uint8Array, sender: string) => target.app.base.applySnapshotChunk({ index, chunk, sender });
 
@@ -145,14 +152,12 @@ test("a chunk that does not match its hash is refetched and its sender rejected;
   for (let i = 1; i < snapshot.chunks; i++) assert.equal(apply(i, chunkOf(chain, snapshot, i), "good-peer").result, ApplyResult.ACCEPT);
   assert.equal(target.app.base.info().lastBlockHeight, 3n);
   assert.equal(appHashOf(target), appHashOf(chain));
-  await chain.destroy();
-  await target.destroy();
 });
 
 test("a snapshot whose state does not give the trusted app hash is rejected, the app stays empty and then restores a good one", async () => {
   const { chain, alice } = await sourceChain(6);
   const [newest, older] = listed(chain);
-  const target = TestChain.open();
+  const target = openChain();
   // The older snapshot offered as if it were the state the light client trusts at the newest height.
   const lying = { ...older!, height: newest!.height };
   const results = restore(target, chain, lying, chain.app.base.info().lastBlockAppHash, older);
@@ -163,15 +168,13 @@ test("a snapshot whose state does not give the trusted app hash is rejected, the
   assert.deepEqual(restore(target, chain, newest!, chain.app.base.info().lastBlockAppHash), Array(newest!.chunks).fill(ApplyResult.ACCEPT));
   assert.equal(target.app.base.info().lastBlockHeight, 6n);
   assert.equal(target.balance(alice.address), chain.balance(alice.address));
-  await chain.destroy();
-  await target.destroy();
 });
 
 test("offers of an unknown format, to an app that has state, or with metadata not matching the hash are refused", async () => {
   const { chain } = await sourceChain(3);
   const snapshot = listed(chain)[0]!;
   const appHash = chain.app.base.info().lastBlockAppHash;
-  const target = TestChain.open();
+  const target = openChain();
   const offer = (s: Snapshot, app = target) => app.app.base.offerSnapshot({ snapshot: s, appHash }).result;
   assert.equal(offer({ ...snapshot, format: 2 }), OfferResult.REJECT_FORMAT);
   assert.equal(offer(snapshot, chain), OfferResult.REJECT, "the serving chain already has state");
@@ -180,8 +183,6 @@ test("offers of an unknown format, to an app that has state, or with metadata no
   // Chunks without an accepted offer: CometBFT is told to stop.
   assert.equal(target.app.base.applySnapshotChunk({ index: 0, chunk: chunkOf(chain, snapshot, 0), sender: "p" }).result, ApplyResult.ABORT);
   assert.equal(offer(snapshot), OfferResult.ACCEPT);
-  await chain.destroy();
-  await target.destroy();
 });
 
 test("only the newest snapshot-keep-recent snapshots stay on disk", async () => {
@@ -191,5 +192,4 @@ test("only the newest snapshot-keep-recent snapshots stay on disk", async () => 
   assert.deepEqual(readdirSync(dir).sort(), ["6-1", "8-1"]);
   assert.equal(chain.app.base.loadSnapshotChunk({ height: 4n, format: 1, chunk: 0 }).chunk.length, 0, "a pruned snapshot's chunks are gone");
   assert.ok(!existsSync(join(dir, "4-1")));
-  await chain.destroy();
 });

@@ -183,7 +183,10 @@ function readField(bytes: Buffer, at: number): { start: number; end: number } | 
   return undefined;
 }
 
-/** Writes `n` as an unsigned varint at `at`; returns the offset after it. */
+/**
+ * Writes `n` as an unsigned varint at `at`; returns the offset after it. In place rather than
+ * sdk/codec's encodeUvarint, which allocates: this runs twice for every entry of the state.
+ */
 function writeUvarint(buf: Buffer, at: number, n: number): number {
   while (n >= 0x80) {
     buf[at++] = (n % 128) | 0x80;

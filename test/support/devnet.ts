@@ -3,11 +3,12 @@
  * then `agorad start` running the real CometBFT binary, on free local ports.
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { cometbftBinary } from "../../cmd/agorad/node/cometbft.js";
 import { setTomlValue } from "../../cmd/agorad/node/toml.js";
 import { freePort } from "./ports.js";
 
@@ -39,19 +40,73 @@ export class Devnet {
 
   /** A new home with the dev account funded; call start() to run it. */
   static async create(chainId = "agora-local-1", funds = "1000000000000uagora"): Promise<Devnet> {
+    const devnet = await Devnet.init(chainId);
+    await agoradCli(devnet.home, ["keys", "add", "dev", "--recover", "--keyring-backend", "test"], DEV_MNEMONIC + "\n");
+    await agoradCli(devnet.home, ["genesis", "add-genesis-account", "dev", funds, "--keyring-backend", "test"]);
+    return devnet;
+  }
+
+  /**
+   * A second, non-validating node of `validator`'s chain (same genesis, the validator as its
+   * persistent peer) that joins by state sync from the validator's snapshots, trusting the
+   * block at `trust`. Call start() to run it.
+   */
+  static async joining(validator: Devnet, trust: { height: number; hash: string }): Promise<Devnet> {
+    const node = await Devnet.init("agora-local-1");
+    copyFileSync(join(validator.home, "config", "genesis.json"), join(node.home, "config", "genesis.json"));
+    node.setConfig("p2p", "persistent_peers", `${await validator.nodeId()}@127.0.0.1:${validator.ports.p2p}`);
+    node.setConfig("statesync", "enable", true);
+    node.setConfig("statesync", "rpc_servers", `${validator.rpc},${validator.rpc}`);
+    node.setConfig("statesync", "trust_height", trust.height);
+    node.setConfig("statesync", "trust_hash", trust.hash);
+    node.setConfig("statesync", "trust_period", "168h0m0s");
+    // CometBFT's shortest: discovering snapshots for a while before offering one.
+    node.setConfig("statesync", "discovery_time", "5s");
+    // It catches up with the blocks made meanwhile through consensus, one block per commit
+    // timeout: shorter than the validator's, or it would never catch up.
+    node.setConfig("consensus", "timeout_commit", "10ms");
+    return node;
+  }
+
+  /** `agorad init` on free local ports, blocks every 300 ms, and peers allowed on localhost. */
+  private static async init(chainId: string): Promise<Devnet> {
     const home = mkdtempSync(join(tmpdir(), "agora-devnet-"));
     const ports = { rpc: await freePort(), p2p: await freePort(), abci: await freePort() };
     await agoradCli(home, ["init", "e2e", "--chain-id", chainId]);
-    const configPath = join(home, "config", "config.toml");
-    let config = readFileSync(configPath, "utf8");
-    config = setTomlValue(config, "", "proxy_app", `tcp://127.0.0.1:${ports.abci}`);
-    config = setTomlValue(config, "rpc", "laddr", `tcp://127.0.0.1:${ports.rpc}`);
-    config = setTomlValue(config, "p2p", "laddr", `tcp://127.0.0.1:${ports.p2p}`);
-    config = setTomlValue(config, "consensus", "timeout_commit", "300ms");
-    writeFileSync(configPath, config);
-    await agoradCli(home, ["keys", "add", "dev", "--recover", "--keyring-backend", "test"], DEV_MNEMONIC + "\n");
-    await agoradCli(home, ["genesis", "add-genesis-account", "dev", funds, "--keyring-backend", "test"]);
-    return new Devnet(home, ports);
+    const devnet = new Devnet(home, ports);
+    devnet.setConfig("", "proxy_app", `tcp://127.0.0.1:${ports.abci}`);
+    devnet.setConfig("rpc", "laddr", `tcp://127.0.0.1:${ports.rpc}`);
+    devnet.setConfig("p2p", "laddr", `tcp://127.0.0.1:${ports.p2p}`);
+    devnet.setConfig("p2p", "addr_book_strict", false);
+    devnet.setConfig("p2p", "allow_duplicate_ip", true);
+    devnet.setConfig("consensus", "timeout_commit", "300ms");
+    return devnet;
+  }
+
+  /** Sets one CometBFT setting in config.toml (before start). */
+  setConfig(section: string, key: string, value: string | number | boolean): void {
+    const path = join(this.home, "config", "config.toml");
+    writeFileSync(path, setTomlValue(readFileSync(path, "utf8"), section, key, value));
+  }
+
+  /** Sets one app setting in app.toml (before start), e.g. ("state-sync", "snapshot-interval", 5). */
+  setAppConfig(section: string, key: string, value: string | number | boolean): void {
+    const path = join(this.home, "config", "app.toml");
+    writeFileSync(path, setTomlValue(readFileSync(path, "utf8"), section, key, value));
+  }
+
+  /** The CometBFT node id, as peers name it in persistent_peers. */
+  async nodeId(): Promise<string> {
+    const { stdout } = await run(cometbftBinary(), ["show-node-id", "--home", this.home], { encoding: "utf8" });
+    return stdout.trim();
+  }
+
+  /** A CometBFT RPC call's `result`, e.g. rpcResult("status"), rpcResult("block?height=5"). */
+  async rpcResult<T = Record<string, unknown>>(path: string): Promise<T> {
+    const res = await fetch(`${this.rpc}/${path}`);
+    const body = (await res.json()) as { result?: T; error?: unknown };
+    if (!body.result) throw new Error(`RPC ${path} failed: ${JSON.stringify(body.error)}`);
+    return body.result;
   }
 
   /** Starts `agorad start` (which spawns CometBFT) and waits for the first blocks. */
@@ -95,6 +150,12 @@ export class Devnet {
     node.kill("SIGKILL");
     await exited;
     await this.waitForRpcDown();
+  }
+
+  /** Stops the node and removes its home. */
+  async destroy(): Promise<void> {
+    await this.stop();
+    rmSync(this.home, { recursive: true, force: true });
   }
 
   /** Graceful stop of agorad and its CometBFT. */
