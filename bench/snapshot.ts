@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { createModules, snapshotsPath, stateDatabasePath } from "../app/app.js";
 import { SnapshotStore } from "../sdk/snapshots/files.js";
@@ -29,6 +30,11 @@ export interface SnapshotBenchResult {
   snapshotBytes: number;
   /** Peak RSS of the process that opened the store and wrote the snapshot. */
   createPeakRss: number;
+  /**
+   * The longest the event loop waited while the snapshot was written: how long an ABCI request
+   * (a block, a CheckTx) could wait behind it on a running node.
+   */
+  createMaxEventLoopDelayMs: number;
   restoreSeconds: number;
   /** Peak RSS of the process that restored the snapshot into an empty store. */
   restorePeakRss: number;
@@ -52,13 +58,16 @@ async function build(keys: number, home: string) {
 async function create(home: string) {
   const store = RootMultiStore.open(stateDatabasePath(home), storeNames());
   const manager = new SnapshotManager(snapshotsPath(home), store, { interval: 0, keepRecent: 0 });
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
   const start = process.hrtime.bigint();
   const snapshot = await manager.create();
   const createSeconds = seconds(start);
+  delay.disable();
   let snapshotBytes = 0;
   for (let i = 0; i < snapshot.chunkHashes.length; i++) snapshotBytes += manager.loadChunk(snapshot.height, snapshot.format, i)!.length;
   await store.close();
-  return { createSeconds, chunks: snapshot.chunkHashes.length, snapshotBytes, createPeakRss: peakRss() };
+  return { createSeconds, chunks: snapshot.chunkHashes.length, snapshotBytes, createPeakRss: peakRss(), createMaxEventLoopDelayMs: delay.max / 1e6 };
 }
 
 async function restore(home: string, to: string) {
@@ -92,7 +101,7 @@ export function benchSnapshot(keys: number): SnapshotBenchResult {
   try {
     const home = join(dir, "source");
     const built = phase<{ buildSeconds: number }>("--build", String(keys), home);
-    const created = phase<Pick<SnapshotBenchResult, "createSeconds" | "chunks" | "snapshotBytes" | "createPeakRss">>("--create", home);
+    const created = phase<Pick<SnapshotBenchResult, "createSeconds" | "chunks" | "snapshotBytes" | "createPeakRss" | "createMaxEventLoopDelayMs">>("--create", home);
     const restored = phase<Pick<SnapshotBenchResult, "restoreSeconds" | "restorePeakRss" | "appHashMatches">>("--restore", home, join(dir, "target"));
     return { keys, ...built, ...created, ...restored };
   } finally {

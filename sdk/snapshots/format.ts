@@ -23,6 +23,8 @@ const STORE_ITEM = 0x01;
 const KV_ITEM = 0x02;
 /** A tag and two 64-bit varints at most. */
 const MAX_HEADER_BYTES = 1 + 10 + 10;
+/** Entries between pause points: a few milliseconds of work. */
+const ENTRIES_PER_PAUSE = 8192;
 
 /** The state being snapshotted: each named store's entries, read at one version. */
 export interface SnapshotSource {
@@ -44,13 +46,15 @@ export function checkChunkSize(bytes: number): number {
 /**
  * The stream of `source` cut into chunks of `chunkSize` bytes (the last one shorter). Each
  * chunk is yielded as a view that is only valid until the generator resumes: write it first.
+ * In between it yields null every few thousand entries: a point where a writer running beside
+ * consensus lets other work in, so one chunk's worth of reading never blocks it for long.
  */
-export function* snapshotChunks(source: SnapshotSource, chunkSize: number): Generator<Uint8Array, void, void> {
+export function* snapshotChunks(source: SnapshotSource, chunkSize: number): Generator<Uint8Array | null, void, void> {
   const chunk = Buffer.allocUnsafe(checkChunkSize(chunkSize));
   const header = Buffer.allocUnsafe(MAX_HEADER_BYTES);
   let used = 0;
   // Copies `bytes` into the chunk, yielding each time it fills.
-  function* put(bytes: Uint8Array): Generator<Uint8Array, void, void> {
+  function* put(bytes: Uint8Array): Generator<Uint8Array | null, void, void> {
     for (let from = 0; from < bytes.length; ) {
       const n = Math.min(bytes.length - from, chunk.length - used);
       chunk.set(bytes.subarray(from, from + n), used);
@@ -67,7 +71,9 @@ export function* snapshotChunks(source: SnapshotSource, chunkSize: number): Gene
     header[0] = STORE_ITEM;
     yield* put(header.subarray(0, writeUvarint(header, 1, nameBytes.length)));
     yield* put(nameBytes);
+    let entries = 0;
     for (const [key, value] of source.getKVStore(name).iterator()) {
+      if (++entries % ENTRIES_PER_PAUSE === 0) yield null;
       // Most items fit in what is left of the chunk: copied straight in, without a generator.
       if (used + MAX_HEADER_BYTES + key.length + value.length <= chunk.length) {
         chunk[used] = KV_ITEM;

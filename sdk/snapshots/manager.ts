@@ -141,7 +141,8 @@ export class SnapshotManager {
     try {
       for (const chunk of snapshotChunks(source, this.chunkSize)) {
         if (this.closing) throw new Error(`snapshot of height ${version} stopped: the node is shutting down`);
-        await writer.addChunk(chunk);
+        if (chunk === null) await new Promise((resolve) => setImmediate(resolve));
+        else await writer.addChunk(chunk);
       }
       return await writer.finish(committed.hash);
     } catch (err) {
