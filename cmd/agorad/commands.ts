@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { registerQueryCommands, registerStatusCommand, registerTxCommands } from "./client/commands.js";
 import { registerKeysCommands } from "./keys/commands.js";
+import { registerExportCommand } from "./node/export.js";
 import { registerGenesisCommands } from "./node/genesis-commands.js";
 import { registerInitCommand } from "./node/init.js";
 import { registerStartCommand } from "./node/start.js";
@@ -11,6 +12,7 @@ export function registerCommands(program: Command): void {
   registerInitCommand(program);
   registerGenesisCommands(program);
   registerStartCommand(program);
+  registerExportCommand(program);
 
   // Client commands.
   registerKeysCommands(program);
