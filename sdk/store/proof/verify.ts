@@ -36,8 +36,19 @@ function doHash(op: HashOp, data: Uint8Array): Uint8Array {
 
 function prepareLeafData(hashOp: HashOp, lengthOp: LengthOp, data: Uint8Array): Uint8Array {
   const hashed = doHash(hashOp, data);
-  if (lengthOp !== LengthOp.NO_PREFIX) throw new ProofError(`unsupported length op ${lengthOp}`);
-  return hashed;
+  if (lengthOp === LengthOp.NO_PREFIX) return hashed;
+  if (lengthOp === LengthOp.VAR_PROTO) return Buffer.concat([uvarint(hashed.length), hashed]);
+  throw new ProofError(`unsupported length op ${lengthOp}`);
+}
+
+function uvarint(n: number): Buffer {
+  const out: number[] = [];
+  while (n >= 0x80) {
+    out.push((n & 0x7f) | 0x80);
+    n = Math.floor(n / 128);
+  }
+  out.push(n);
+  return Buffer.from(out);
 }
 
 /** Checks a proof's ops against the spec; throws a ProofError naming the first violation. */
