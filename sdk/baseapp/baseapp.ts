@@ -99,6 +99,7 @@ export class BaseApp implements AbciApplication {
     }
     const initialHeight = req.initialHeight > 0n ? req.initialHeight : 1n;
     this.finalizingHeight = initialHeight;
+    this.store.setInitialVersion(initialHeight);
     const appState = jsonSections(req.appStateBytes.length ? req.appStateBytes : Buffer.from("{}"));
     const block: BlockInfo = { chainId: req.chainId, height: initialHeight, time: toTime(req.time) };
     const ctx = new Context(block, this.store, new GasMeter(), "genesis", this.logger);
