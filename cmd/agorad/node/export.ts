@@ -11,6 +11,7 @@ import { pino } from "pino";
 import type { AgoraApp } from "../../../app/app.js";
 import { jsonSections } from "../../../sdk/codec/json-sections.js";
 import { writeJson } from "../../../sdk/codec/json-stream.js";
+import { readOnlyMultiStore, StoreVersionError } from "../../../sdk/store/multistore.js";
 import type { MultiStore } from "../../../sdk/store/types.js";
 import { Context } from "../../../sdk/types/context.js";
 import { GasMeter } from "../../../sdk/types/gas.js";
@@ -82,11 +83,12 @@ function readGenesisSections(home: string) {
 
 /** Every store's committed state at `height`; a height not kept or not yet committed is refused. */
 function stateAt(app: AgoraApp, height: bigint): MultiStore {
-  const store = app.base.store;
-  const latest = store.lastCommitId().version;
-  if (height > latest) throw new CliError(`height ${height} is not committed yet: the latest is ${latest}`);
-  if (height < latest) throw new CliError(`exporting a past height is not supported by this state database yet: the latest is ${latest}`);
-  return store.committedMultiStore();
+  try {
+    return readOnlyMultiStore(app.base.store.viewAt(height));
+  } catch (err) {
+    if (err instanceof StoreVersionError) throw new CliError(`cannot export height ${height}: ${err.message}`);
+    throw err;
+  }
 }
 
 function exportContext(chainId: string, height: bigint, state: MultiStore): Context {
