@@ -5,6 +5,7 @@ import { registerKeysCommands } from "./keys/commands.js";
 import { registerExportCommand } from "./node/export.js";
 import { registerGenesisCommands } from "./node/genesis-commands.js";
 import { registerInitCommand } from "./node/init.js";
+import { registerRollbackCommand } from "./node/rollback.js";
 import { registerStartCommand } from "./node/start.js";
 
 export function registerCommands(program: Command): void {
@@ -13,6 +14,7 @@ export function registerCommands(program: Command): void {
   registerGenesisCommands(program);
   registerStartCommand(program);
   registerExportCommand(program);
+  registerRollbackCommand(program);
 
   // Client commands.
   registerKeysCommands(program);

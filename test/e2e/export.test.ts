@@ -9,9 +9,8 @@ import { after, before, test } from "node:test";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { GasPrice, SigningStargateClient } from "@cosmjs/stargate";
 import { readFileSync } from "node:fs";
-import { createModules, stateDatabasePath } from "../../app/app.js";
-import { RootMultiStore } from "../../sdk/store/multistore.js";
-import { agoradCli, Devnet, DEV_MNEMONIC } from "../support/devnet.js";
+import { agoradCli, agoradFailure, Devnet, DEV_MNEMONIC } from "../support/devnet.js";
+import { appLastCommit, openAppState } from "../support/app-state.js";
 
 interface Genesis {
   chain_id: string;
@@ -67,35 +66,14 @@ after(async () => {
   await old?.destroy();
 });
 
-/** Runs agorad and returns its single stderr line, asserting it failed with status 1. */
-async function failure(home: string, args: string[]): Promise<string> {
-  try {
-    await agoradCli(home, args);
-  } catch (err) {
-    const { code, stderr } = err as { code: number; stderr: string };
-    assert.equal(code, 1);
-    const lines = stderr.trim().split("\n");
-    assert.equal(lines.length, 1, `expected one error line, got:\n${stderr}`);
-    return lines[0]!;
-  }
-  assert.fail(`agorad ${args.join(" ")} succeeded`);
-}
-
 const exportGenesis = async (home: string, ...args: string[]) => JSON.parse(await agoradCli(home, ["export", ...args])) as Genesis;
-
-function lastCommit(home: string) {
-  const store = RootMultiStore.open(stateDatabasePath(home), createModules().modules.storeKeys());
-  const last = store.lastCommitId();
-  void store.close();
-  return { height: Number(last.version), appHash: Buffer.from(last.hash).toString("hex").toUpperCase() };
-}
 
 async function rpc<T>(devnet: Devnet, path: string): Promise<T> {
   return ((await (await fetch(`${devnet.rpc}${path}`)).json()) as { result: T }).result;
 }
 
 test("export refuses a running node in one line", async () => {
-  assert.match(await failure(old.home, ["export"]), /^Error: the node is running \(its ABCI address tcp:\/\/127\.0\.0\.1:\d+ answers\): stop it before exporting$/);
+  assert.match(await agoradFailure(old.home, ["export"]), /^Error: the node is running \(its ABCI address tcp:\/\/127\.0\.0\.1:\d+ answers\): stop it before exporting$/);
 });
 
 test("a chain started from an export carries on from the next height with every account and balance", async () => {
@@ -104,7 +82,7 @@ test("a chain started from an export carries on from the next height with every 
   const written = JSON.parse(await agoradCli(old.home, ["export", "--output-document", file, "-o", "json"])) as { height: string; initial_height: string };
   const exported = JSON.parse(readFileSync(file, "utf8")) as Genesis;
   const original = JSON.parse(readFileSync(join(old.home, "config", "genesis.json"), "utf8")) as Genesis;
-  const { height, appHash } = lastCommit(old.home);
+  const { height, appHash } = appLastCommit(old.home);
   assert.equal(written.height, String(height));
   assert.equal(exported.initial_height, String(height + 1));
   assert.deepEqual([exported.chain_id, exported.genesis_time, exported.validators], [original.chain_id, original.genesis_time, original.validators]);
@@ -147,12 +125,12 @@ test("export at an older height gives that height's balances, and refuses height
   for (const [address, amount] of firstSend.balances) assert.equal(balances.get(address), amount, `balance of ${address} at ${firstSend.height}`);
   assert.equal(balances.has(bob), false, "bob was paid later");
 
-  const { height } = lastCommit(old.home);
-  assert.equal(await failure(old.home, ["export", "--height", String(height + 5)]), `Error: cannot export height ${height + 5}: version ${height + 5} is not committed yet: the latest is ${height}`);
-  assert.match(await failure(old.home, ["export", "--height", "0"]), /^Error: invalid height "0"/);
+  const { height } = appLastCommit(old.home);
+  assert.equal(await agoradFailure(old.home, ["export", "--height", String(height + 5)]), `Error: cannot export height ${height + 5}: version ${height + 5} is not committed yet: the latest is ${height}`);
+  assert.match(await agoradFailure(old.home, ["export", "--height", "0"]), /^Error: invalid height "0"/);
 
-  const store = RootMultiStore.open(stateDatabasePath(old.home), createModules().modules.storeKeys());
+  const store = openAppState(old.home);
   store.pruneTo(BigInt(firstSend.height));
   await store.close();
-  assert.match(await failure(old.home, ["export", "--height", String(firstSend.height)]), new RegExp(`^Error: cannot export height ${firstSend.height}: .*pruned`));
+  assert.match(await agoradFailure(old.home, ["export", "--height", String(firstSend.height)]), new RegExp(`^Error: cannot export height ${firstSend.height}: .*pruned`));
 });

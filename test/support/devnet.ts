@@ -2,6 +2,7 @@
  * A real one-validator devnet for end-to-end tests: `agorad init`, the dev key, a funded genesis,
  * then `agorad start` running the real CometBFT binary, on free local ports.
  */
+import assert from "node:assert/strict";
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,6 +25,20 @@ export async function agoradCli(home: string, args: string[], stdin?: string): P
   }
   const { stdout } = await child;
   return stdout;
+}
+
+/** Runs an agorad command expected to fail; returns its one stderr line (asserting there is one, and status 1). */
+export async function agoradFailure(home: string, args: string[]): Promise<string> {
+  try {
+    await agoradCli(home, args);
+  } catch (err) {
+    const { code, stderr } = err as { code: number; stderr: string };
+    assert.equal(code, 1, stderr);
+    const lines = stderr.trim().split("\n");
+    assert.equal(lines.length, 1, `expected one error line, got:\n${stderr}`);
+    return lines[0]!;
+  }
+  assert.fail(`agorad ${args.join(" ")} succeeded`);
 }
 
 export class Devnet {

@@ -3,20 +3,20 @@
  * node's genesis file keeps its chain id, genesis time, consensus params and validators; app_state
  * becomes every module's exported state, and the new chain starts at the next height.
  */
-import { createWriteStream, readFileSync, renameSync, rmSync } from "node:fs";
+import { createWriteStream, renameSync, rmSync } from "node:fs";
 import { finished } from "node:stream/promises";
 import type { Writable } from "node:stream";
 import type { Command } from "commander";
 import { pino } from "pino";
 import type { AgoraApp } from "../../../app/app.js";
-import { jsonSections } from "../../../sdk/codec/json-sections.js";
+import type { JsonSections } from "../../../sdk/codec/json-sections.js";
 import { writeJson } from "../../../sdk/codec/json-stream.js";
 import { readOnlyMultiStore, StoreVersionError } from "../../../sdk/store/multistore.js";
 import type { MultiStore } from "../../../sdk/store/types.js";
 import { Context } from "../../../sdk/types/context.js";
 import { GasMeter } from "../../../sdk/types/gas.js";
 import { CliError, globalOptions, printResult } from "../cli.js";
-import { genesisJson } from "./home.js";
+import { genesisChainId, readGenesisSections } from "./home.js";
 import { openCommittedApp, requireStoppedNode } from "./stopped-node.js";
 
 interface ExportFlags {
@@ -35,8 +35,7 @@ export function registerExportCommand(program: Command): void {
       const requested = flags.height === undefined ? undefined : parseHeight(flags.height);
       await requireStoppedNode(home, "exporting");
       const genesis = readGenesisSections(home);
-      const chainId = genesis.parse("chain_id");
-      if (typeof chainId !== "string") throw new CliError(`${genesisJson(home)} has no chain_id`);
+      const chainId = genesisChainId(home, genesis);
       const app = openCommittedApp(home, chainId);
       try {
         const height = requested ?? app.base.store.lastCommitId().version;
@@ -65,22 +64,6 @@ function parseHeight(text: string): bigint {
   return BigInt(text);
 }
 
-/** The node's genesis file, its top-level fields parsed one at a time (its app_state never is). */
-function readGenesisSections(home: string) {
-  const path = genesisJson(home);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    throw new CliError(`no genesis at ${path}: run \`agorad init <moniker> --home ${home}\` first`);
-  }
-  try {
-    return jsonSections(bytes);
-  } catch (err) {
-    throw new CliError(`genesis ${path} is not valid JSON: ${(err as Error).message}`);
-  }
-}
-
 /** Every store's committed state at `height`; a height not kept or not yet committed is refused. */
 function stateAt(app: AgoraApp, height: bigint): MultiStore {
   try {
@@ -97,7 +80,7 @@ function exportContext(chainId: string, height: bigint, state: MultiStore): Cont
 }
 
 /** The genesis fields in the file's order, with the exported state and the next height. */
-function exportedGenesis(genesis: ReturnType<typeof jsonSections>, height: bigint, appState: Record<string, unknown>): Record<string, unknown> {
+function exportedGenesis(genesis: JsonSections, height: bigint, appState: Record<string, unknown>): Record<string, unknown> {
   const document: Record<string, unknown> = {};
   for (const name of genesis.names()) document[name] = name === "app_state" ? undefined : genesis.parse(name);
   document.initial_height = (height + 1n).toString();
