@@ -198,16 +198,17 @@ export class CommitStore implements KVStore, Latin1Writes {
   writePending(batch: WriteBatch, version: bigint, recordHistory: boolean): void {
     this.workingRoot();
     if (version !== BigInt(this.nodeVersion)) throw new Error(`store ${this.name} staged version ${this.nodeVersion}, not ${version}`);
-    for (const k of [...this.pending.keys()].sort()) {
+    const keys = [...this.pending.keys()].sort();
+    if (recordHistory && this.staged) {
+      const changes = keys.map((k): [Uint8Array, Uint8Array | undefined] => [stringToKey(k), this.readCommitted(k, stringToKey(k))]);
+      this.history.record(batch, version, changes, this.staged.orphans);
+    }
+    for (const k of keys) {
       const value = this.pending.get(k)!;
-      const key = stringToKey(k);
-      if (recordHistory) this.history.recordChange(batch, version, key, this.readCommitted(k, key));
-      batch.write(this.flat, key, value === null ? null : stringToKey(value));
+      batch.write(this.flat, stringToKey(k), value === null ? null : stringToKey(value));
     }
     const nodes = this.staged?.nodes;
     for (let i = 0; nodes && i < nodes.count; i++) batch.write(this.nodes.db, nodeKeyOf(nodes, i), nodeValueOf(nodes, i));
-    const orphans = this.staged?.orphans;
-    for (let i = 0; recordHistory && orphans && i < orphans.count; i++) this.history.recordOrphan(batch, version, orphans.slice(i));
   }
 
   /** On an empty store: new tree nodes go under `version`, the first this store will commit. */

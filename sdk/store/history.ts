@@ -4,9 +4,11 @@
  * iterates as it was, pruning knows what to drop, and the latest version can be undone.
  *
  *   history:  escape(key) || version → 0x00 (absent before version) | 0x01 || value
- *   changes:  version || key → (empty)
- *   orphans:  version || node key → (empty)      the nodes `version`'s commit replaced
+ *   changes:  version → the keys it changed, each as uint16 length || key
+ *   orphans:  version → the keys (12 bytes each) of the nodes its commit replaced
  *
+ * A version's changed keys and orphans are one database entry each, not one per key or node:
+ * a block's commit then costs one write per changed key beyond the state itself.
  * Versions are 8 bytes big-endian. escape() doubles each 0x00 of the key as 0x00 0xff and ends it
  * with 0x00 0x00: the escaped keys sort as the keys do and none is a prefix of another, so one
  * key's entries are contiguous, in version order, and a key range is a range of entries.
@@ -14,6 +16,7 @@
 import type { BinaryDatabase, WriteBatch } from "./database.js";
 import { keyToString } from "./keys.js";
 import { mergeIterator } from "./merge-iterator.js";
+import type { RecordList } from "./records.js";
 import { NODE_KEY_SIZE } from "./smt.js";
 import type { KVReader } from "./types.js";
 
@@ -74,15 +77,21 @@ export class StoreHistory {
     private readonly orphans: BinaryDatabase,
   ) {}
 
-  /** Records that `version` changes `key`, which held `before` until then. */
-  recordChange(batch: WriteBatch, version: bigint, key: Uint8Array, before: Uint8Array | undefined): void {
-    batch.write(this.history, Buffer.concat([escape(key), versionBytes(version)]), encodeBefore(before));
-    batch.write(this.changes, Buffer.concat([versionBytes(version), key]), Buffer.alloc(0));
-  }
-
-  /** Records that `version`'s tree no longer uses the node stored under `nodeKey`. */
-  recordOrphan(batch: WriteBatch, version: bigint, nodeKey: Uint8Array): void {
-    batch.write(this.orphans, Buffer.concat([versionBytes(version), nodeKey]), Buffer.alloc(0));
+  /**
+   * Records what `version` changes: each changed key with what it held until then, and the
+   * stored tree nodes its commit replaces.
+   */
+  record(batch: WriteBatch, version: bigint, changes: Iterable<[Uint8Array, Uint8Array | undefined]>, orphans: RecordList): void {
+    const at = versionBytes(version);
+    const keys: Buffer[] = [];
+    for (const [key, before] of changes) {
+      batch.write(this.history, Buffer.concat([escape(key), at]), encodeBefore(before));
+      const length = Buffer.alloc(2);
+      length.writeUInt16BE(key.length);
+      keys.push(length, Buffer.from(key));
+    }
+    if (keys.length > 0) batch.write(this.changes, at, Buffer.concat(keys));
+    if (orphans.count > 0) batch.write(this.orphans, at, orphans.concat());
   }
 
   /**
@@ -123,16 +132,17 @@ export class StoreHistory {
   /**
    * Drops what only versions up to `upTo` needed: the nodes replaced by commits up to
    * `upTo + 1` (no kept version reaches them) and the history entries of the same commits.
+   * Runs inside the caller's transaction.
    */
   prune(upTo: bigint, nodes: BinaryDatabase): void {
     const end = versionBytes(upTo + 2n);
-    for (const key of [...this.orphans.getKeys({ end })]) {
-      nodes.removeSync(key.subarray(8));
-      this.orphans.removeSync(key);
+    for (const { key: at, value } of [...this.orphans.getRange({ end })]) {
+      for (let i = 0; i < value.length; i += NODE_KEY_SIZE) nodes.removeSync(value.subarray(i, i + NODE_KEY_SIZE));
+      this.orphans.removeSync(at);
     }
-    for (const key of [...this.changes.getKeys({ end })]) {
-      this.history.removeSync(Buffer.concat([escape(key.subarray(8)), key.subarray(0, 8)]));
-      this.changes.removeSync(key);
+    for (const { key: at, value } of [...this.changes.getRange({ end })]) {
+      for (const key of changedKeys(value)) this.history.removeSync(Buffer.concat([escape(key), at]));
+      this.changes.removeSync(at);
     }
   }
 
@@ -141,19 +151,27 @@ export class StoreHistory {
    * go and the nodes it replaced are live again. Runs inside the caller's transaction.
    */
   undo(version: bigint, flat: BinaryDatabase, nodes: BinaryDatabase): void {
-    const range = { start: versionBytes(version), end: versionBytes(version + 1n) };
-    for (const entry of [...this.changes.getKeys(range)]) {
-      const key = entry.subarray(8);
-      const historyKey = Buffer.concat([escape(key), entry.subarray(0, 8)]);
+    const at = versionBytes(version);
+    for (const key of changedKeys(this.changes.get(at) ?? Buffer.alloc(0))) {
+      const historyKey = Buffer.concat([escape(key), at]);
       const recorded = this.history.get(historyKey);
       if (!recorded) throw new Error(`the history of version ${version} is incomplete: the store is corrupt`);
       const before = decodeBefore(recorded);
       if (before === undefined) flat.removeSync(key);
       else flat.putSync(key, Buffer.from(before));
       this.history.removeSync(historyKey);
-      this.changes.removeSync(entry);
     }
-    for (const key of [...this.orphans.getKeys(range)]) this.orphans.removeSync(key);
+    this.changes.removeSync(at);
+    this.orphans.removeSync(at);
     for (const key of [...nodes.getKeys(nodeKeysOfVersion(version))]) nodes.removeSync(key);
+  }
+}
+
+/** The keys of a `changes` entry. */
+function* changedKeys(entry: Buffer): Generator<Buffer> {
+  for (let i = 0; i < entry.length; ) {
+    const length = entry.readUInt16BE(i);
+    yield entry.subarray(i + 2, i + 2 + length);
+    i += 2 + length;
   }
 }

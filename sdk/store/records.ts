@@ -29,6 +29,16 @@ export class RecordList {
     this.count = 0;
   }
 
+  /** All records back to back, as one new buffer. */
+  concat(): Buffer {
+    const out = Buffer.allocUnsafe(this.count * this.size);
+    for (let i = 0; i < this.count; i += CHUNK_RECORDS) {
+      const records = Math.min(CHUNK_RECORDS, this.count - i);
+      this.chunks[i >>> CHUNK_BITS]!.copy(out, i * this.size, 0, records * this.size);
+    }
+    return out;
+  }
+
   /** Bytes [from, to) of record `index`, as a view. */
   slice(index: number, from = 0, to = this.size): Buffer {
     const at = (index & (CHUNK_RECORDS - 1)) * this.size;

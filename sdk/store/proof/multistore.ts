@@ -8,12 +8,13 @@
  *                                              in the app hash tree, spec SIMPLE_SPEC
  *
  * The app hash tree is CometBFT's simple Merkle tree (RFC 6962) over the stores sorted by name,
- * each leaf uvarint(len(name)) || name || uvarint(32) || sha256(root): exactly what ICS-23's
+ * each leaf encodeUvarint(len(name)) || name || encodeUvarint(32) || sha256(root): exactly what ICS-23's
  * `tendermintSpec` describes, the second op of every Cosmos SDK store proof. The first op differs
  * from the SDK's "ics23:iavl" because our stores are sparse Merkle trees (see spec.ts).
  */
 import { CommitmentProof, HashOp, LengthOp, type ExistenceProof, type InnerOp } from "cosmjs-types/cosmos/ics23/v1/proofs";
 import type { ProofOps } from "cosmjs-types/tendermint/crypto/proof";
+import { encodeUvarint } from "../../codec/uvarint.js";
 import { sha256 } from "../hash.js";
 import { verifyNonExistence } from "./absence.js";
 import { SMT_SPEC, type AgoraProofSpec } from "./spec.js";
@@ -31,21 +32,12 @@ export const SIMPLE_SPEC: AgoraProofSpec = {
   prehashKeyBeforeComparison: false,
 };
 
-function uvarint(n: number): Buffer {
-  const out: number[] = [];
-  while (n >= 0x80) {
-    out.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return Buffer.from(out);
-}
 
 /** A store's leaf in the app hash tree. */
 export function storeLeaf(name: string, root: Uint8Array): Buffer {
   const nameBytes = Buffer.from(name, "utf8");
   const rootHash = sha256(root);
-  return Buffer.concat([uvarint(nameBytes.length), nameBytes, uvarint(rootHash.length), rootHash]);
+  return Buffer.concat([encodeUvarint(nameBytes.length), nameBytes, encodeUvarint(rootHash.length), rootHash]);
 }
 
 const leafHash = (item: Uint8Array) => sha256(Buffer.concat([Buffer.of(0), item]));

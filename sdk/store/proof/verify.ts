@@ -17,6 +17,7 @@
  * reach the expected root returns false.
  */
 import { HashOp, LengthOp, type ExistenceProof, type InnerOp, type LeafOp } from "cosmjs-types/cosmos/ics23/v1/proofs";
+import { encodeUvarint } from "../../codec/uvarint.js";
 import { sha256 } from "../hash.js";
 import { SMT_SPEC, type AgoraProofSpec } from "./spec.js";
 
@@ -37,19 +38,10 @@ function doHash(op: HashOp, data: Uint8Array): Uint8Array {
 function prepareLeafData(hashOp: HashOp, lengthOp: LengthOp, data: Uint8Array): Uint8Array {
   const hashed = doHash(hashOp, data);
   if (lengthOp === LengthOp.NO_PREFIX) return hashed;
-  if (lengthOp === LengthOp.VAR_PROTO) return Buffer.concat([uvarint(hashed.length), hashed]);
+  if (lengthOp === LengthOp.VAR_PROTO) return Buffer.concat([encodeUvarint(hashed.length), hashed]);
   throw new ProofError(`unsupported length op ${lengthOp}`);
 }
 
-function uvarint(n: number): Buffer {
-  const out: number[] = [];
-  while (n >= 0x80) {
-    out.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return Buffer.from(out);
-}
 
 /** Checks a proof's ops against the spec; throws a ProofError naming the first violation. */
 export function checkAgainstSpec(proof: ExistenceProof, spec: AgoraProofSpec = SMT_SPEC): void {
