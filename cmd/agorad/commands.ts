@@ -2,8 +2,10 @@
 import type { Command } from "commander";
 import { registerQueryCommands, registerStatusCommand, registerTxCommands } from "./client/commands.js";
 import { registerKeysCommands } from "./keys/commands.js";
+import { registerExportCommand } from "./node/export.js";
 import { registerGenesisCommands } from "./node/genesis-commands.js";
 import { registerInitCommand } from "./node/init.js";
+import { registerRollbackCommand } from "./node/rollback.js";
 import { registerSnapshotsCommands } from "./node/snapshots.js";
 import { registerStartCommand } from "./node/start.js";
 
@@ -12,6 +14,8 @@ export function registerCommands(program: Command): void {
   registerInitCommand(program);
   registerGenesisCommands(program);
   registerStartCommand(program);
+  registerExportCommand(program);
+  registerRollbackCommand(program);
   registerSnapshotsCommands(program);
 
   // Client commands.

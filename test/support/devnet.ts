@@ -2,6 +2,7 @@
  * A real one-validator devnet for end-to-end tests: `agorad init`, the dev key, a funded genesis,
  * then `agorad start` running the real CometBFT binary, on free local ports.
  */
+import assert from "node:assert/strict";
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,6 +28,20 @@ export async function agoradCli(home: string, args: string[], stdin?: string): P
   return stdout;
 }
 
+/** Runs an agorad command expected to fail; returns its one stderr line (asserting there is one, and status 1). */
+export async function agoradFailure(home: string, args: string[]): Promise<string> {
+  try {
+    await agoradCli(home, args);
+  } catch (err) {
+    const { code, stderr } = err as { code: number; stderr: string };
+    assert.equal(code, 1, stderr);
+    const lines = stderr.trim().split("\n");
+    assert.equal(lines.length, 1, `expected one error line, got:\n${stderr}`);
+    return lines[0]!;
+  }
+  assert.fail(`agorad ${args.join(" ")} succeeded`);
+}
+
 export class Devnet {
   private node: ChildProcess | undefined;
   readonly rpc: string;
@@ -43,6 +58,18 @@ export class Devnet {
     const devnet = await Devnet.init(chainId);
     await agoradCli(devnet.home, ["keys", "add", "dev", "--recover", "--keyring-backend", "test"], DEV_MNEMONIC + "\n");
     await agoradCli(devnet.home, ["genesis", "add-genesis-account", "dev", funds, "--keyring-backend", "test"]);
+    return devnet;
+  }
+
+  /**
+   * A new home for a chain that starts from `genesisFile` (an export), signed by the validator of
+   * `validatorHome`: the exported genesis names that validator, so its key moves to the new home.
+   */
+  static async fromGenesis(genesisFile: string, validatorHome: string): Promise<Devnet> {
+    const chainId = (JSON.parse(readFileSync(genesisFile, "utf8")) as { chain_id: string }).chain_id;
+    const devnet = await Devnet.init(chainId);
+    copyFileSync(genesisFile, join(devnet.home, "config", "genesis.json"));
+    copyFileSync(join(validatorHome, "config", "priv_validator_key.json"), join(devnet.home, "config", "priv_validator_key.json"));
     return devnet;
   }
 
@@ -68,7 +95,7 @@ export class Devnet {
     return node;
   }
 
-  /** `agorad init` on free local ports, blocks every 300 ms, and peers allowed on localhost. */
+  /** `agorad init` in a new temporary home, on free local ports, blocks every 300 ms, peers on localhost allowed. */
   private static async init(chainId: string): Promise<Devnet> {
     const home = mkdtempSync(join(tmpdir(), "agora-devnet-"));
     const ports = { rpc: await freePort(), p2p: await freePort(), abci: await freePort() };
@@ -152,12 +179,6 @@ export class Devnet {
     await this.waitForRpcDown();
   }
 
-  /** Stops the node and removes its home. */
-  async destroy(): Promise<void> {
-    await this.stop();
-    rmSync(this.home, { recursive: true, force: true });
-  }
-
   /** Graceful stop of agorad and its CometBFT. */
   async stop(): Promise<void> {
     const node = this.node;
@@ -166,6 +187,12 @@ export class Devnet {
     process.kill(-node.pid!, "SIGTERM");
     await exited;
     await this.waitForRpcDown();
+  }
+
+  /** Stops the node and removes its home. */
+  async destroy(): Promise<void> {
+    await this.stop();
+    rmSync(this.home, { recursive: true, force: true });
   }
 
   private async waitForRpcDown(timeoutMs = 20_000): Promise<void> {

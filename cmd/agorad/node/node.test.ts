@@ -71,3 +71,15 @@ test("start reads pruning from app.toml and refuses a bad setting in one line", 
   expectOneLineError(agorad(home, "start", "--no-comet", "--pruning", "never"), /pruning "never" is unknown/);
   rmSync(home, { recursive: true, force: true });
 });
+
+test("export and rollback on a node that never ran say so in one line", () => {
+  const home = mkdtempSync(join(tmpdir(), "agora-never-ran-"));
+  try {
+    assert.equal(agorad(home, "init", "node0").code, 0);
+    expectOneLineError(agorad(home, "export"), /no application state at .*application\.lmdb: the node has not run yet/);
+    expectOneLineError(agorad(home, "export", "--height", "-3"), /invalid height "-3": give a block height/);
+    expectOneLineError(agorad(home, "rollback"), /no application state at .*application\.lmdb: the node has not run yet/);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});
