@@ -193,3 +193,31 @@ test("only the newest snapshot-keep-recent snapshots stay on disk", async () => 
   assert.equal(chain.app.base.loadSnapshotChunk({ height: 4n, format: 1, chunk: 0 }).chunk.length, 0, "a pruned snapshot's chunks are gone");
   assert.ok(!existsSync(join(dir, "4-1")));
 });
+
+test("after a rollback, the snapshot of a height made anew holds the new block's state", async () => {
+  const source = await sourceChain(3);
+  const { chain } = source;
+  const before = listed(chain)[0]!;
+  assert.equal(before.height, 3n);
+
+  // Executed again unchanged: the snapshot stays as it was.
+  chain.app.base.store.rollback();
+  chain.height = 2n;
+  source.sequence--;
+  await sendBlock(source, [chain]);
+  assert.deepEqual(listed(chain)[0], before);
+
+  // A different block 3 (a hard rollback): its snapshot replaces the old one.
+  chain.app.base.store.rollback();
+  chain.height = 2n;
+  source.sequence--;
+  const tx = await signTx(source.alice, [sendMsg(source.alice.address, source.bob.address, "99")], { chainId: "agora-test-1", accountNumber: 0n, sequence: source.sequence++, fee: FEE });
+  chain.block([tx]);
+  await chain.app.snapshots.idle();
+  const after = listed(chain)[0]!;
+  assert.equal(after.height, 3n);
+  assert.notDeepEqual(after.hash, before.hash);
+  const target = openChain();
+  assert.deepEqual(restore(target, chain, after, chain.app.base.info().lastBlockAppHash), Array(after.chunks).fill(ApplyResult.ACCEPT));
+  assert.equal(target.balance(source.bob.address), 20n + 99n);
+});

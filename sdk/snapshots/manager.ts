@@ -68,7 +68,7 @@ export class SnapshotManager {
     this.store.hold(height);
     if (this.queued) this.store.release(this.queued.version);
     this.queued = committed;
-    this.running ??= this.writeQueued();
+    this.startWriter();
   }
 
   /** Writes a snapshot of the last committed height now (the node stopped: `agorad snapshots export`). */
@@ -111,13 +111,26 @@ export class SnapshotManager {
     return this.files.loadChunk(height, format, index);
   }
 
+  /**
+   * Runs the background writer unless it runs already. `running` is cleared in a callback, never
+   * by the writer itself: one that finishes without awaiting anything would clear it before it
+   * is set.
+   */
+  private startWriter(): void {
+    if (this.running) return;
+    this.running = this.writeQueued().finally(() => {
+      this.running = undefined;
+      if (this.queued) this.startWriter();
+    });
+  }
+
   /** Writes queued heights until none is left; a failure is logged, never thrown at consensus. */
   private async writeQueued(): Promise<void> {
     for (let next = this.queued; next; next = this.queued) {
       this.queued = undefined;
       const height = next.version.toString();
       try {
-        if (!this.closing) {
+        if (!this.closing && this.makeRoomFor(next)) {
           const snapshot = await this.write(next);
           this.logger?.info({ height, chunks: snapshot.chunkHashes.length }, "snapshot created");
           this.prune();
@@ -128,7 +141,20 @@ export class SnapshotManager {
         this.store.release(next.version);
       }
     }
-    this.running = undefined;
+  }
+
+  /**
+   * Whether a snapshot of `committed` is still to be written. One of its height may be there
+   * already: the same state when a rolled back height was executed again (kept), or another
+   * state after a hard rollback made a new block there (replaced: peers would reject it).
+   */
+  private makeRoomFor(committed: CommitId): boolean {
+    const existing = this.files.get(committed.version, SNAPSHOT_FORMAT);
+    if (!existing) return true;
+    if (existing.appHash.equals(committed.hash)) return false;
+    this.logger?.warn({ height: committed.version.toString() }, "replacing a snapshot of a height whose block changed");
+    this.files.delete(committed.version, SNAPSHOT_FORMAT);
+    return true;
   }
 
   /** Writes the snapshot of a held version. */
