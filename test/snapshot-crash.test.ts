@@ -3,7 +3,7 @@
  * whole, and an interrupted restore leaves an app database that reads as empty.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -128,6 +128,7 @@ test("kill -9 during `agorad snapshots restore`: the app database reads as empty
 
   const homeWithSnapshot = () => {
     const home = tempDir();
+    assert.equal(spawnSync(process.execPath, [agorad, "--home", home, "init", "node0"]).status, 0);
     mkdirSync(snapshotsPath(home), { recursive: true });
     cpSync(join(snapshotsPath(source), "1-1"), join(snapshotsPath(home), "1-1"), { recursive: true });
     return home;

@@ -10,6 +10,7 @@ import { snapshotsPath } from "../../../app/app.js";
 import { genesisState, TestChain } from "../../../test/support/chain.js";
 import { testAccount } from "../../../test/support/signing.js";
 import { readAppConfig, snapshotSettings } from "./home.js";
+import { setTomlValue } from "./toml.js";
 
 const main = join(dirname(fileURLToPath(import.meta.url)), "..", "main.js");
 const homes: string[] = [];
@@ -20,6 +21,14 @@ after(() => {
 function newHome(): string {
   const home = mkdtempSync(join(tmpdir(), "agora-snapcli-"));
   homes.push(home);
+  return home;
+}
+
+/** A home made by `agorad init`, as an operator has one. */
+async function initHome(): Promise<string> {
+  const home = newHome();
+  const r = await agorad(home, "init", "node0", "--chain-id", "agora-test-1");
+  assert.equal(r.code, 0, r.stderr);
   return home;
 }
 
@@ -44,7 +53,7 @@ function expectOneLineError(r: { code: number | null; stderr: string }, pattern:
 
 /** A home whose app has committed `blocks` blocks over a funded genesis; returns its app hash. */
 async function homeWithState(blocks: number): Promise<{ home: string; appHash: string; address: string }> {
-  const home = newHome();
+  const home = await initHome();
   const alice = await testAccount(1);
   const chain = TestChain.open(home);
   chain.initChain(genesisState([{ address: alice.address, amount: 777n }]));
@@ -72,7 +81,7 @@ test("snapshots export, list, restore into an empty home and delete, as an opera
   expectOneLineError(await agorad(home, "snapshots", "export"), /a snapshot of height 4 in format 1 already exists/);
 
   // An operator copies the snapshot into a new home and restores from it.
-  const fresh = newHome();
+  const fresh = await initHome();
   mkdirSync(snapshotsPath(fresh), { recursive: true });
   cpSync(join(snapshotsPath(home), "4-1"), join(snapshotsPath(fresh), "4-1"), { recursive: true });
   const restored = await agorad(fresh, "snapshots", "restore", "4", "1", "-o", "json");
@@ -97,22 +106,23 @@ test("snapshots commands refuse a running node, a missing or corrupt snapshot an
   expectOneLineError(await agorad(home, "snapshots", "restore", "9", "1"), /no snapshot of height 9 in format 1/);
   expectOneLineError(await agorad(home, "snapshots", "restore", "0", "1"), /snapshot height must be a positive whole number, got "0"/);
   expectOneLineError(await agorad(home, "snapshots", "delete", "3", "x"), /snapshot format must be a whole number, got "x"/);
-  expectOneLineError(await agorad(newHome(), "snapshots", "export"), /no app database at .*: there is no state to export/);
+  expectOneLineError(await agorad(await initHome(), "snapshots", "export"), /no application state at .*: the node has not run yet/);
 
   // A node listening on the home's ABCI address is running: export would read under its feet.
   const abci = createServer((socket) => socket.destroy());
   await new Promise<void>((resolve) => abci.listen(0, "127.0.0.1", resolve));
   const port = (abci.address() as { port: number }).port;
-  mkdirSync(join(home, "config"), { recursive: true });
-  writeFileSync(join(home, "config", "config.toml"), `proxy_app = "tcp://127.0.0.1:${port}"\n`);
-  expectOneLineError(await agorad(home, "snapshots", "export"), /the node of .* is running \(its ABCI address 127\.0\.0\.1:\d+ answers\): stop it first/);
+  const config = join(home, "config", "config.toml");
+  const original = readFileSync(config, "utf8");
+  writeFileSync(config, setTomlValue(original, "", "proxy_app", `tcp://127.0.0.1:${port}`));
+  expectOneLineError(await agorad(home, "snapshots", "export"), /the node is running \(its ABCI address tcp:\/\/127\.0\.0\.1:\d+ answers\): stop it before exporting a snapshot/);
   await new Promise((resolve) => abci.close(resolve));
   assert.equal((await agorad(home, "snapshots", "export")).code, 0);
 
   // A chunk damaged on disk: restore names it and leaves the app database empty.
   const chunk = join(snapshotsPath(home), "2-1", "0");
   writeFileSync(chunk, "damaged");
-  const fresh = newHome();
+  const fresh = await initHome();
   mkdirSync(snapshotsPath(fresh), { recursive: true });
   cpSync(join(snapshotsPath(home), "2-1"), join(snapshotsPath(fresh), "2-1"), { recursive: true });
   expectOneLineError(await agorad(fresh, "snapshots", "restore", "2", "1"), /chunk 0 of the snapshot of height 2 is missing or corrupt/);

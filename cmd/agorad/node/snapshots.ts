@@ -3,18 +3,15 @@
  * serves to peers that state sync), managed by an operator. export, restore and delete work on
  * the home's files directly, so the node must be stopped for them.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { connect } from "node:net";
 import type { Command } from "commander";
 import { createModules, snapshotsPath, stateDatabasePath } from "../../../app/app.js";
 import { SnapshotStore } from "../../../sdk/snapshots/files.js";
-import { SnapshotManager } from "../../../sdk/snapshots/manager.js";
 import { SnapshotRestore } from "../../../sdk/snapshots/restore.js";
 import { snapshotHash, type Snapshot } from "../../../sdk/snapshots/snapshot.js";
 import { RootMultiStore } from "../../../sdk/store/multistore.js";
 import { CliError, globalOptions, printResult } from "../cli.js";
-import { configToml } from "./home.js";
-import { getTomlValue } from "./toml.js";
+import { genesisChainId } from "./home.js";
+import { openCommittedApp, requireStoppedNode } from "./stopped-node.js";
 
 export function registerSnapshotsCommands(program: Command): void {
   const snapshots = program.command("snapshots").description("manage this node's state snapshots (for state sync)");
@@ -36,18 +33,19 @@ export function registerSnapshotsCommands(program: Command): void {
     .description("snapshot the app state at its latest height now (stop the node first)")
     .action(async (_opts: unknown, command: Command) => {
       const options = globalOptions(command);
-      if (!existsSync(stateDatabasePath(options.home))) throw new CliError(`no app database at ${stateDatabasePath(options.home)}: there is no state to export`);
-      await withStoppedNode(options.home, async (store) => {
-        const manager = new SnapshotManager(snapshotsPath(options.home), store, { interval: 0, keepRecent: 0 });
-        let snapshot: Snapshot;
-        try {
-          snapshot = await manager.create();
-        } catch (err) {
-          throw new CliError(`cannot export a snapshot: ${(err as Error).message}`);
-        }
-        const d = describe(snapshot);
-        printResult(options, d, `exported snapshot of height ${d.height} (format ${d.format}, ${d.chunks} chunks) to ${snapshotsPath(options.home)}`);
-      });
+      await requireStoppedNode(options.home, "exporting a snapshot");
+      const app = openCommittedApp(options.home, genesisChainId(options.home));
+      let snapshot: Snapshot;
+      try {
+        snapshot = await app.snapshots.create();
+      } catch (err) {
+        throw new CliError(`cannot export a snapshot: ${(err as Error).message}`);
+      } finally {
+        await app.snapshots.close();
+        await app.base.store.close();
+      }
+      const d = describe(snapshot);
+      printResult(options, d, `exported snapshot of height ${d.height} (format ${d.format}, ${d.chunks} chunks) to ${snapshotsPath(options.home)}`);
     });
 
   snapshots
@@ -59,15 +57,19 @@ export function registerSnapshotsCommands(program: Command): void {
       const files = new SnapshotStore(snapshotsPath(options.home));
       const snapshot = files.get(height, format);
       if (!snapshot) throw new CliError(`no snapshot of height ${height} in format ${format} in ${files.dir}: see \`agorad snapshots list\``);
-      await withStoppedNode(options.home, async (store) => {
+      await requireStoppedNode(options.home, "restoring a snapshot");
+      const store = RootMultiStore.open(stateDatabasePath(options.home), createModules().modules.storeKeys());
+      try {
         const last = store.lastCommitId().version;
         if (last !== 0n) {
           throw new CliError(`the app database ${stateDatabasePath(options.home)} already has state at height ${last}: restore into a home without app state`);
         }
         restoreFromFiles(files, snapshot, store);
-        const appHash = Buffer.from(store.lastCommitId().hash).toString("hex").toUpperCase();
-        printResult(options, { height: height.toString(), format, app_hash: appHash }, `restored the app state of height ${height} (app hash ${appHash})`);
-      });
+      } finally {
+        await store.close();
+      }
+      const appHash = snapshot.appHash.toString("hex").toUpperCase();
+      printResult(options, { height: height.toString(), format, app_hash: appHash }, `restored the app state of height ${height} (app hash ${appHash})`);
     });
 
   snapshots
@@ -113,38 +115,4 @@ function snapshotId(height: string, format: string): [bigint, number] {
   if (!/^[1-9]\d{0,18}$/.test(height)) throw new CliError(`snapshot height must be a positive whole number, got "${height}"`);
   if (!/^\d{1,9}$/.test(format)) throw new CliError(`snapshot format must be a whole number, got "${format}"`);
   return [BigInt(height), Number(format)];
-}
-
-/** Opens the home's state database for `body` once sure the node is not running, then closes it. */
-async function withStoppedNode(home: string, body: (store: RootMultiStore) => Promise<void>): Promise<void> {
-  const abci = abciAddress(home);
-  if (abci && (await listening(abci.host, abci.port))) {
-    throw new CliError(`the node of ${home} is running (its ABCI address ${abci.host}:${abci.port} answers): stop it first`);
-  }
-  const store = RootMultiStore.open(stateDatabasePath(home), createModules().modules.storeKeys());
-  try {
-    await body(store);
-  } finally {
-    await store.close();
-  }
-}
-
-function abciAddress(home: string): { host: string; port: number } | undefined {
-  if (!existsSync(configToml(home))) return undefined;
-  const proxyApp = getTomlValue(readFileSync(configToml(home), "utf8"), "", "proxy_app") ?? "";
-  const m = /^tcp:\/\/([^:]+):(\d+)$/.exec(proxyApp);
-  return m ? { host: m[1]!, port: Number(m[2]) } : undefined;
-}
-
-function listening(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port, timeout: 1000 });
-    const done = (up: boolean) => {
-      socket.destroy();
-      resolve(up);
-    };
-    socket.once("connect", () => done(true));
-    socket.once("error", () => done(false));
-    socket.once("timeout", () => done(false));
-  });
 }
