@@ -111,16 +111,16 @@ export class CommitStore implements KVStore, Latin1Writes {
   }
 
   /** The state at a kept earlier `version`, whose tree root the caller read from its commit. */
-  readerAt(version: bigint): KVReader {
-    return this.history.readerAt(version, this.committed());
+  readerAt(version: bigint, root: NodeRef): KVReader {
+    return this.history.readerAt(version, root, this.committed());
   }
 
   /**
    * An ICS-23 proof (spec: proof/spec.ts) that `key` holds its value, or is absent, in the tree
-   * at `root`, whose state `reader` reads: the last commit's by default.
+   * at `root`: the last commit's by default.
    */
-  prove(key: Uint8Array, root: NodeRef = this.committedRoot, reader: KVReader = this.committed()): CommitmentProof {
-    return proveKey(root, key, this.nodes.read, (k) => reader.get(k));
+  prove(key: Uint8Array, root: NodeRef = this.committedRoot): CommitmentProof {
+    return proveKey(root, key, this.nodes.read);
   }
 
   private readCommitted(k: string, key: Uint8Array): Uint8Array | undefined {
@@ -162,7 +162,7 @@ export class CommitStore implements KVStore, Latin1Writes {
     const changes: LeafChange[] = [];
     for (const [k, value] of this.pending) {
       const key = stringToKey(k);
-      changes.push({ key, keyHash: sha256(key), valueHash: value === null ? null : sha256(stringToKey(value)) });
+      changes.push({ key, keyHash: sha256(key), value: value === null ? null : stringToKey(value) });
     }
     changes.sort((a, b) => Buffer.compare(a.keyHash, b.keyHash));
     return applyChanges(this.committedRoot, changes, this.nodes.read, this.nodeVersion, sink, orphan);
@@ -180,7 +180,7 @@ export class CommitStore implements KVStore, Latin1Writes {
       keyHashes.push(sha256(stringToKey(k)));
     }
     const order = keyHashes.sortedByHash();
-    return buildTree(keyHashes, order, (i) => stringToKey(keys[i]!), (i) => sha256(stringToKey(values[i]!)), this.nodeVersion, sink);
+    return buildTree(keyHashes, order, (i) => stringToKey(keys[i]!), (i) => stringToKey(values[i]!), this.nodeVersion, sink);
   }
 
   private writeNodes(nodes: VarRecordList): void {
@@ -199,16 +199,24 @@ export class CommitStore implements KVStore, Latin1Writes {
     this.workingRoot();
     if (version !== BigInt(this.nodeVersion)) throw new Error(`store ${this.name} staged version ${this.nodeVersion}, not ${version}`);
     const keys = [...this.pending.keys()].sort();
-    if (recordHistory && this.staged) {
-      const changes = keys.map((k): [Uint8Array, Uint8Array | undefined] => [stringToKey(k), this.readCommitted(k, stringToKey(k))]);
-      this.history.record(batch, version, changes, this.staged.orphans);
-    }
-    for (const k of keys) {
+    const keyBytes = keys.map(stringToKey);
+    if (recordHistory && this.staged) this.history.record(batch, version, keyBytes, this.staged.orphans);
+    keys.forEach((k, i) => {
       const value = this.pending.get(k)!;
-      batch.write(this.flat, stringToKey(k), value === null ? null : stringToKey(value));
-    }
+      batch.write(this.flat, keyBytes[i]!, value === null ? null : stringToKey(value));
+    });
     const nodes = this.staged?.nodes;
     for (let i = 0; nodes && i < nodes.count; i++) batch.write(this.nodes.db, nodeKeyOf(nodes, i), nodeValueOf(nodes, i));
+  }
+
+  /** Drops what only versions up to `upTo` needed (inside the caller's transaction). */
+  prune(upTo: bigint): void {
+    this.history.prune(upTo, this.nodes.db);
+  }
+
+  /** Undoes the committed `version` back to the tree at `previousRoot` (inside the caller's transaction). */
+  undo(version: bigint, previousRoot: NodeRef): void {
+    this.history.undo(version, previousRoot, this.flat, this.nodes.db);
   }
 
   /** On an empty store: new tree nodes go under `version`, the first this store will commit. */

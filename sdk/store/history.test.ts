@@ -10,7 +10,7 @@ import { StateDatabase } from "./database.js";
 const enc = (s: string) => Buffer.from(s);
 const entryCount = (path: string, dbName: string) => {
   const db = new StateDatabase(path);
-  const named = dbName.startsWith("tree/") ? db.nodes(dbName.slice(5)) : dbName.startsWith("hist/") ? db.history(dbName.slice(5)) : db.orphans(dbName.slice(8));
+  const named = dbName.startsWith("tree/") ? db.nodes(dbName.slice(5)) : dbName.startsWith("log/") ? db.changes(dbName.slice(4)) : db.orphans(dbName.slice(8));
   const count = named.getKeysCount();
   return db.close().then(() => count);
 };
@@ -24,7 +24,7 @@ function churn(ms: RootMultiStore, from: bigint, to: bigint): void {
   }
 }
 
-test("pruning drops replaced tree nodes and history: a pruned store stays the size of its state", async () => {
+test("pruning drops replaced tree nodes and change lists: a pruned store stays the size of its state", async () => {
   const dir = mkdtempSync(join(tmpdir(), "agora-prune-"));
   const sizes: Record<string, number> = {};
   for (const strategy of ["nothing", "everything"]) {
@@ -47,14 +47,18 @@ test("pruning drops replaced tree nodes and history: a pruned store stays the si
     assert.throws(() => ms.viewAt(202n), /version 202 is not committed yet: the latest is 201/);
     await ms.close();
     sizes[strategy] = await entryCount(path, "tree/bank");
-    sizes[`${strategy} history`] = await entryCount(path, "hist/bank");
+    sizes[`${strategy} changes`] = await entryCount(path, "log/bank");
+    sizes[`${strategy} orphans`] = await entryCount(path, "orphans/bank");
   }
   // The latest tree of 2,050 keys has about 4,100 nodes; unpruned, 200 blocks of 50 changes add
   // ~ 200 * 50 * log2(2050) of them.
   assert.ok(sizes.everything! < 6_000, `pruned tree has ${sizes.everything} nodes`);
   assert.ok(sizes.nothing! > 50_000, `unpruned tree has ${sizes.nothing} nodes`);
-  assert.ok(sizes["everything history"]! <= 3 * 50);
-  assert.equal(sizes["nothing history"], 200 * 50);
+  // One change list and one orphan list per kept version after the earliest (199: 200 and 201).
+  assert.equal(sizes["everything changes"], 2);
+  assert.equal(sizes["everything orphans"], 2);
+  assert.equal(sizes["nothing changes"], 200);
+  assert.equal(sizes["nothing orphans"], 200);
   rmSync(dir, { recursive: true, force: true });
 });
 

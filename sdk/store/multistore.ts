@@ -64,8 +64,8 @@ export class RootMultiStore {
     const roots = version === 0n ? new Map<string, NodeRef>() : this.readCommitInfo(version);
     this.stores = new Map();
     for (const name of [...this.names].sort()) {
-      const history = new StoreHistory(this.db.history(name), this.db.changes(name), this.db.orphans(name));
       const nodes = new NodeCache(this.db.nodes(name));
+      const history = new StoreHistory(this.db.changes(name), this.db.orphans(name), nodes.read);
       this.stores.set(name, new CommitStore(name, this.db, this.db.flat(name), nodes, history, roots.get(name) ?? EMPTY_TREE, Number(version) + 1));
     }
     this.last = { version, hash: version === 0n ? new Uint8Array() : this.appHash() };
@@ -123,8 +123,8 @@ export class RootMultiStore {
     if (version === this.last.version) {
       return { version, getKVStore: (name) => this.committedStore(name) };
     }
-    this.checkKept(version);
-    return { version, getKVStore: (name) => this.getKVStore(name).readerAt(version) };
+    const roots = this.rootsAt(version);
+    return { version, getKVStore: (name) => this.getKVStore(name).readerAt(version, roots.get(name) ?? EMPTY_TREE) };
   }
 
   /**
@@ -134,11 +134,10 @@ export class RootMultiStore {
   prove(storeName: string, key: Uint8Array, version: bigint = this.last.version): { value: Uint8Array | undefined; proof: ProofOps } {
     const store = this.getKVStore(storeName);
     const roots = version === this.last.version ? new Map([...this.stores].map(([name, s]) => [name, s.committedRef])) : this.rootsAt(version);
-    const reader = this.viewAt(version).getKVStore(storeName);
-    const keyProof = store.prove(key, roots.get(storeName)!, reader);
+    const keyProof = store.prove(key, roots.get(storeName) ?? EMPTY_TREE);
     const sorted = [...roots].map(([name, root]): [string, Uint8Array] => [name, root.hash]);
     const rootProof = proveStoreRoot(sorted, sorted.findIndex(([name]) => name === storeName));
-    return { value: reader.get(key), proof: storeProofOps(storeName, key, keyProof, rootProof) };
+    return { value: keyProof.exist?.value, proof: storeProofOps(storeName, key, keyProof, rootProof) };
   }
 
   /** Keeps `version` from being pruned until as many `release` calls (e.g. while a snapshot of it is written). */
@@ -198,8 +197,9 @@ export class RootMultiStore {
       throw new StoreVersionError(`cannot roll back version ${latest}: it is the earliest kept version, and no earlier state is left to return to`);
     }
     this.discardPending();
+    const previous = this.readCommitInfo(latest - 1n);
     this.db.transaction(() => {
-      for (const name of this.names) this.storeHistory(name).undo(latest, this.db.flat(name), this.db.nodes(name));
+      for (const name of this.names) this.getKVStore(name).undo(latest, previous.get(name) ?? EMPTY_TREE);
       this.db.meta.removeSync(commitInfoKey(latest));
       this.db.meta.putSync(LATEST_KEY, versionBytes(latest - 1n));
     });
@@ -209,10 +209,6 @@ export class RootMultiStore {
 
   close(): Promise<void> {
     return this.db.close();
-  }
-
-  private storeHistory(name: string): StoreHistory {
-    return new StoreHistory(this.db.history(name), this.db.changes(name), this.db.orphans(name));
   }
 
   private checkKept(version: bigint): void {
@@ -241,7 +237,7 @@ export class RootMultiStore {
     if (upTo >= this.last.version) throw new StoreVersionError(`cannot prune up to ${upTo}: the latest version ${this.last.version} is always kept`);
     if (upTo < this.earliest) return;
     this.db.transaction(() => {
-      for (const name of this.names) this.storeHistory(name).prune(upTo, this.db.nodes(name));
+      for (const store of this.stores.values()) store.prune(upTo);
       for (let v = this.earliest; v <= upTo; v++) this.db.meta.removeSync(commitInfoKey(v));
       this.db.meta.putSync(EARLIEST_KEY, versionBytes(upTo + 1n));
     });
@@ -260,7 +256,7 @@ export class RootMultiStore {
   }
 
   private clearUncommitted(): void {
-    const dbs = this.names.flatMap((name) => [this.db.flat(name), this.db.nodes(name), this.db.history(name), this.db.changes(name), this.db.orphans(name)]);
+    const dbs = this.names.flatMap((name) => [this.db.flat(name), this.db.nodes(name), this.db.changes(name), this.db.orphans(name)]);
     this.db.transaction(() => {
       for (const db of dbs) for (const key of [...db.getKeys()]) db.removeSync(key);
     });

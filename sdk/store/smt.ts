@@ -7,8 +7,10 @@
  *   leaf  = sha256(0x00 || sha256(key) || sha256(value))
  *   inner = sha256(0x01 || left || right)
  *
- * A leaf's stored value is the hashed bytes followed by the key itself: a non-existence proof
- * names the neighbouring keys, and a walk finds them by their hashes alone.
+ * A leaf's stored value is the hashed bytes followed by the key and the value themselves
+ * (uint16 key length || key || value): a version's tree then holds that version's state, so a
+ * kept version reads by walking its tree, and a non-existence proof finds the neighbouring keys
+ * by their hashes alone.
  *
  * Nodes are stored under a 12-byte key: the version whose commit wrote them (8 bytes) and their
  * creation index within it (4 bytes), as IAVL does. Pruning drops a node once no kept version
@@ -35,11 +37,13 @@ export interface NodeRef {
 
 export const EMPTY_TREE: NodeRef = { hash: EMPTY_HASH, key: NO_KEY };
 
-/** One key's change in a batch: the key, its hash and the hash of its new value (null deletes). */
+/** One key's change in a batch: the key, its hash and its new value (null deletes). */
 export interface LeafChange {
   key: Uint8Array;
   keyHash: Uint8Array;
-  valueHash: Uint8Array | null;
+  value: Uint8Array | null;
+  /** sha256(value), when known already. */
+  valueHash?: Uint8Array;
 }
 
 interface Ref extends NodeRef {
@@ -58,9 +62,17 @@ export type NodeSink = (key: Buffer, value: Buffer) => void;
 /** Receives the key of each stored node a change replaced (scratch space as well). */
 export type OrphanSink = (key: Buffer) => void;
 
-/** The parts of a stored leaf node. */
-export function leafParts(node: Uint8Array): { keyHash: Uint8Array; valueHash: Uint8Array; key: Uint8Array } {
-  return { keyHash: node.subarray(1, 33), valueHash: node.subarray(33, 65), key: node.subarray(65) };
+export interface LeafParts {
+  keyHash: Uint8Array;
+  valueHash: Uint8Array;
+  key: Uint8Array;
+  value: Uint8Array;
+}
+
+/** The parts of a stored leaf node (views into it). */
+export function leafParts(node: Uint8Array): LeafParts {
+  const keyLength = (node[65]! << 8) | node[66]!;
+  return { keyHash: node.subarray(1, 33), valueHash: node.subarray(33, 65), key: node.subarray(67, 67 + keyLength), value: node.subarray(67 + keyLength) };
 }
 
 export const isLeafNode = (node: Uint8Array) => node[0] === LEAF;
@@ -76,6 +88,22 @@ export function innerChildren(node: Uint8Array): [NodeRef, NodeRef] {
 
 export function isEmptyHash(hash: Uint8Array): boolean {
   return Buffer.compare(hash, EMPTY_HASH) === 0;
+}
+
+/** The leaf of `key` in the tree at `root`, or undefined when the key is absent there. */
+export function findLeaf(root: NodeRef, key: Uint8Array, readNode: NodeReader): LeafParts | undefined {
+  const keyHash = sha256(key);
+  let ref = root;
+  for (let depth = 0; !isEmptyHash(ref.hash); depth++) {
+    const node = readNode(ref.key);
+    if (!node) throw new Error(`state tree node ${ref.hash.toString("hex")} is missing: the store is corrupt`);
+    if (node[0] === LEAF) {
+      const leaf = leafParts(node);
+      return Buffer.compare(leaf.keyHash, keyHash) === 0 ? leaf : undefined;
+    }
+    ref = innerChildren(node)[bitAt(keyHash, depth)]!;
+  }
+  return undefined;
 }
 
 function bitAt(hash: Uint8Array, depth: number): number {
@@ -97,7 +125,7 @@ function splitIndex(changes: LeafChange[], lo: number, hi: number, depth: number
 /** Makes the nodes of one version, numbering them in creation order. */
 class NodeMaker {
   private readonly key = Buffer.alloc(NODE_KEY_SIZE);
-  private readonly value = Buffer.alloc(65 + Math.max(2 * NODE_KEY_SIZE, MAX_KEY_BYTES));
+  private value = Buffer.alloc(67 + MAX_KEY_BYTES + 4096);
   private next = 0;
 
   constructor(
@@ -107,12 +135,16 @@ class NodeMaker {
     this.key.writeUIntBE(version, 2, 6);
   }
 
-  leaf(key: Uint8Array, keyHash: Uint8Array, valueHash: Uint8Array): Ref {
+  leaf(key: Uint8Array, keyHash: Uint8Array, value: Uint8Array, valueHash: Uint8Array = sha256(value)): Ref {
+    const length = 67 + key.length + value.length;
+    if (length > this.value.length) this.value = Buffer.alloc(length);
     this.value[0] = LEAF;
     this.value.set(keyHash, 1);
     this.value.set(valueHash, 33);
-    this.value.set(key, 65);
-    return this.store(65 + key.length, true);
+    this.value.writeUInt16BE(key.length, 65);
+    this.value.set(key, 67);
+    this.value.set(value, 67 + key.length);
+    return this.store(length, true);
   }
 
   inner(left: NodeRef, right: NodeRef): Ref {
@@ -168,7 +200,10 @@ export function applyChanges(
   // Builds the subtree of a set of present leaves (sorted, no deletions).
   const build = (leaves: LeafChange[], lo: number, hi: number, depth: number): Ref => {
     if (lo === hi) return EMPTY;
-    if (hi - lo === 1) return make.leaf(leaves[lo]!.key, leaves[lo]!.keyHash, leaves[lo]!.valueHash!);
+    if (hi - lo === 1) {
+      const { key, keyHash, value, valueHash } = leaves[lo]!;
+      return make.leaf(key, keyHash, value!, valueHash);
+    }
     if (depth >= 256) throw new Error("two distinct keys share a 256-bit hash path");
     const mid = splitIndex(leaves, lo, hi, depth);
     return make.inner(build(leaves, lo, mid, depth + 1), build(leaves, mid, hi, depth + 1));
@@ -177,7 +212,7 @@ export function applyChanges(
   const update = (ref: Ref, lo: number, hi: number, depth: number): Ref => {
     if (lo === hi) return ref;
     if (isEmptyHash(ref.hash)) {
-      const present = changes.slice(lo, hi).filter((c) => c.valueHash !== null);
+      const present = changes.slice(lo, hi).filter((c) => c.value !== null);
       return build(present, 0, present.length, depth);
     }
     const node = load(ref);
@@ -185,7 +220,7 @@ export function applyChanges(
     orphan(ref.key);
     if (node[0] === LEAF) {
       const existing: LeafChange = leafParts(node);
-      const merged = mergeLeaf(existing, changes, lo, hi).filter((c) => c.valueHash !== null);
+      const merged = mergeLeaf(existing, changes, lo, hi).filter((c) => c.value !== null);
       return build(merged, 0, merged.length, depth);
     }
     const left = refOf(node.subarray(1, 33), node.subarray(65, 65 + NODE_KEY_SIZE));
@@ -202,13 +237,13 @@ export function applyChanges(
  * The tree of exactly these leaves, built from nothing (a first commit): the tree applyChanges
  * yields from an empty root, in the same node order, without an object per leaf so that a
  * genesis of millions of keys fits in memory. Leaf i has key leafKey(i), key hash keyHashes[i]
- * and value hash valueHash(i); `order` lists the leaves by key hash.
+ * and value leafValue(i); `order` lists the leaves by key hash.
  */
 export function buildTree(
   keyHashes: RecordList,
   order: Uint32Array,
   leafKey: (i: number) => Uint8Array,
-  valueHash: (i: number) => Uint8Array,
+  leafValue: (i: number) => Uint8Array,
   version: number,
   sink: NodeSink,
 ): NodeRef {
@@ -216,7 +251,7 @@ export function buildTree(
   const bit = (pos: number, depth: number) => (keyHashes.byte(order[pos]!, depth >> 3) >> (7 - (depth & 7))) & 1;
   const build = (lo: number, hi: number, depth: number): Ref => {
     if (lo === hi) return EMPTY;
-    if (hi - lo === 1) return make.leaf(leafKey(order[lo]!), keyHashes.slice(order[lo]!), valueHash(order[lo]!));
+    if (hi - lo === 1) return make.leaf(leafKey(order[lo]!), keyHashes.slice(order[lo]!), leafValue(order[lo]!));
     if (depth >= 256) throw new Error("two distinct keys share a 256-bit hash path");
     let a = lo;
     let b = hi;

@@ -80,24 +80,21 @@ function existenceProof(key: Uint8Array, value: Uint8Array, steps: Step[]): Exis
 }
 
 /** The existence proof of a key known to be in the tree. */
-function proveMember(root: NodeRef, key: Uint8Array, readNode: NodeReader, valueOf: (key: Uint8Array) => Uint8Array | undefined): ExistenceProof {
-  const { steps, leaf } = walk(root, sha256(key), readNode);
-  const value = valueOf(key);
-  if (!leaf || value === undefined || Buffer.compare(leaf.valueHash, sha256(value)) !== 0) {
-    throw new Error(`the state of key ${Buffer.from(key).toString("hex")} does not match its tree leaf: the store is corrupt`);
+function proveMember(root: NodeRef, key: Uint8Array, readNode: NodeReader): ExistenceProof {
+  const keyHash = sha256(key);
+  const { steps, leaf } = walk(root, keyHash, readNode);
+  if (!leaf || Buffer.compare(leaf.keyHash, keyHash) !== 0 || Buffer.compare(leaf.valueHash, sha256(leaf.value)) !== 0) {
+    throw new Error(`the tree leaf of key ${Buffer.from(key).toString("hex")} does not hold it: the store is corrupt`);
   }
-  return existenceProof(key, value, steps);
+  return existenceProof(key, leaf.value, steps);
 }
 
-/**
- * A proof that `key` holds its value (existence) or is absent (non-existence) in the tree at
- * `root`; `valueOf` reads the values of the same version.
- */
-export function proveKey(root: NodeRef, key: Uint8Array, readNode: NodeReader, valueOf: (key: Uint8Array) => Uint8Array | undefined): CommitmentProof {
+/** A proof that `key` holds its value (existence) or is absent (non-existence) in the tree at `root`. */
+export function proveKey(root: NodeRef, key: Uint8Array, readNode: NodeReader): CommitmentProof {
   if (key.length === 0) throw new Error("cannot prove an empty key");
   const keyHash = sha256(key);
   const { steps, leaf } = walk(root, keyHash, readNode);
-  if (leaf && Buffer.compare(leaf.keyHash, keyHash) === 0) return { exist: proveMember(root, key, readNode, valueOf) };
+  if (leaf && Buffer.compare(leaf.keyHash, keyHash) === 0) return { exist: proveMember(root, key, readNode) };
 
   const neighbourKey = (side: 0 | 1): Uint8Array | undefined => {
     // side 0: the left neighbour (smaller hash), side 1: the right one.
@@ -114,8 +111,8 @@ export function proveKey(root: NodeRef, key: Uint8Array, readNode: NodeReader, v
   return {
     nonexist: {
       key: Uint8Array.from(key),
-      left: left && proveMember(root, left, readNode, valueOf),
-      right: right && proveMember(root, right, readNode, valueOf),
+      left: left && proveMember(root, left, readNode),
+      right: right && proveMember(root, right, readNode),
     },
   };
 }
