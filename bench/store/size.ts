@@ -11,6 +11,7 @@ import { peakRss } from "../machine.js";
 import { anchorBlocks, writeBlocks, type AnchorFigures, type WriteBlockFigures } from "./blocks.js";
 import { buildStore } from "./build.js";
 import { measureDisk, type DiskFigures } from "./disk.js";
+import { AnonMemoryPeak } from "./memory.js";
 import type { StorePlan } from "./plan.js";
 import { measureProofs, type ProofFigures } from "./proofs.js";
 import { BENCH_STORES } from "./shape.js";
@@ -18,7 +19,7 @@ import { BalanceWorkload } from "./workload.js";
 
 export interface SizeFigures {
   keys: number;
-  build: { seconds: number; commits: number; peakRssBytes: number };
+  build: { seconds: number; peakAnonBytes: number };
   /** The store as built: one version. */
   disk: DiskFigures;
   writeBlocks: WriteBlockFigures[];
@@ -26,18 +27,23 @@ export interface SizeFigures {
   proofs: ProofFigures;
   /** After every measured block (no version is pruned yet: the old tree nodes stay). */
   diskAfterBlocks: DiskFigures & { keys: number; versions: number };
+  /** Peak anonymous memory after the build: blocks, proofs (see memory.ts). */
+  peakAnonBytes: number;
+  /** Peak RSS of the whole run, LMDB's mapped file pages included. */
   peakRssBytes: number;
 }
 
 export async function runSize(plan: StorePlan, dir: string): Promise<SizeFigures> {
   const log = (line: string) => process.stderr.write(`[store bench, ${plan.keys.toLocaleString("en-US")} keys] ${line}\n`);
   const path = join(dir, "state.lmdb");
+  const memory = new AnonMemoryPeak();
   log("building");
   const built = buildStore(path, plan.keys);
-  const build = { seconds: built.seconds, commits: built.commits, peakRssBytes: peakRss() };
+  const build = { seconds: built.seconds, peakAnonBytes: memory.bytes };
   await built.store.close();
   const disk = await measureDisk(path);
 
+  memory.reset();
   const store = RootMultiStore.open(path, BENCH_STORES);
   const workload = new BalanceWorkload(store, plan.keys);
   const blocks: WriteBlockFigures[] = [];
@@ -52,8 +58,10 @@ export async function runSize(plan: StorePlan, dir: string): Promise<SizeFigures
   const { keys } = workload;
   const versions = Number(store.lastCommitId().version);
   await store.close();
+  const peakAnonBytes = memory.bytes;
+  await memory.stop();
   const diskAfterBlocks = { ...(await measureDisk(path)), keys, versions };
-  return { keys: plan.keys, build, disk, writeBlocks: blocks, anchor, proofs, diskAfterBlocks, peakRssBytes: peakRss() };
+  return { keys: plan.keys, build, disk, writeBlocks: blocks, anchor, proofs, diskAfterBlocks, peakAnonBytes, peakRssBytes: peakRss() };
 }
 
 if (process.argv[1]?.endsWith("size.js") && process.argv[2]) {
