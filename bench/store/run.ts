@@ -1,7 +1,7 @@
 /**
- * `npm run bench:store`: the committed store (RootMultiStore on LMDB) at 1M keys, and at 10M
- * with --large; --json prints the figures as JSON instead of a table; --quick (or
- * BENCH_QUICK=1) runs a toy size, as the tests do. Each store size runs in its own process.
+ * `npm run bench:store`: the committed store (RootMultiStore on LMDB) at 1M and 10M keys;
+ * --json prints the figures as JSON instead of a table; --quick (or BENCH_QUICK=1) runs a toy
+ * size, as the tests do. Each store size runs in its own process.
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -13,8 +13,8 @@ import { storeTable } from "./table.js";
 
 const flags = new Set(process.argv.slice(2));
 for (const flag of flags) {
-  if (!["--json", "--large", "--quick"].includes(flag)) {
-    console.error(`unknown option ${flag}; use --large (add 10M keys), --json, --quick (toy size)`);
+  if (!["--json", "--quick"].includes(flag)) {
+    console.error(`unknown option ${flag}; use --json (figures as JSON) or --quick (a toy size)`);
     process.exit(2);
   }
 }
@@ -28,7 +28,7 @@ function runSize(plan: StorePlan): SizeFigures {
   return JSON.parse(child.stdout.trim().split("\n").pop()!) as SizeFigures;
 }
 
-const plans = storePlans({ quick, large: flags.has("--large") });
+const plans = storePlans({ quick });
 if (!json) console.log(`Agora store bench${quick ? " (quick)" : ""}: ${machine()}`);
 const sizes = plans.map(runSize);
 const snapshot = await benchSnapshotHook(quick ? QUICK_PLAN.keys : SNAPSHOT_KEYS);
