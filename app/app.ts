@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import { BaseApp } from "../sdk/baseapp/baseapp.js";
 import { ModuleManager } from "../sdk/module/module.js";
 import { RootMultiStore } from "../sdk/store/multistore.js";
+import type { PruningOptions } from "../sdk/store/pruning.js";
 import { toAccAddress } from "../sdk/types/address.js";
 import { parseGasPrices } from "../sdk/types/gas-price.js";
 import { newAnteHandler } from "../x/auth/ante.js";
@@ -24,6 +25,8 @@ export interface AgoraAppOptions {
   logger: Logger;
   /** This node's minimum gas prices for CheckTx, e.g. "0.0025uagora". */
   minGasPrices?: string;
+  /** Which past versions of the state to keep (default: all). */
+  pruning?: PruningOptions;
 }
 
 /** Module accounts and what they may do. */
@@ -57,7 +60,7 @@ export function createModules(): Omit<AgoraApp, "base"> {
 
 export function createApp(options: AgoraAppOptions): AgoraApp {
   const { accounts, bank, modules } = createModules();
-  const store = RootMultiStore.open(stateDatabasePath(options.home), modules.storeKeys());
+  const store = RootMultiStore.open(stateDatabasePath(options.home), modules.storeKeys(), options.pruning ? { pruning: options.pruning } : {});
   const base = new BaseApp({
     name: APP_NAME,
     version: APP_VERSION,

@@ -2,8 +2,10 @@
 import type { Command } from "commander";
 import { registerQueryCommands, registerStatusCommand, registerTxCommands } from "./client/commands.js";
 import { registerKeysCommands } from "./keys/commands.js";
+import { registerExportCommand } from "./node/export.js";
 import { registerGenesisCommands } from "./node/genesis-commands.js";
 import { registerInitCommand } from "./node/init.js";
+import { registerRollbackCommand } from "./node/rollback.js";
 import { registerStartCommand } from "./node/start.js";
 
 export function registerCommands(program: Command): void {
@@ -11,6 +13,8 @@ export function registerCommands(program: Command): void {
   registerInitCommand(program);
   registerGenesisCommands(program);
   registerStartCommand(program);
+  registerExportCommand(program);
+  registerRollbackCommand(program);
 
   // Client commands.
   registerKeysCommands(program);

@@ -4,30 +4,19 @@
  * TCP delivers arbitrary chunks, so the decoder reassembles frames that are
  * split across reads and splits reads that carry many frames.
  */
+import { encodeUvarint } from "../codec/uvarint.js";
+
+export { encodeUvarint };
 
 /** Default cap on a single frame; CometBFT itself allows up to 100 MB. */
 export const DEFAULT_MAX_FRAME_BYTES = 128 * 1024 * 1024;
 
 /** A uint64 needs at most 10 varint bytes (7 payload bits each). */
 const MAX_UVARINT_BYTES = 10;
-const UINT64_MAX = (1n << 64n) - 1n;
 
 /** The byte stream is not valid ABCI framing; the connection cannot recover. */
 export class FramingError extends Error {
   override name = "FramingError";
-}
-
-/** Encodes a non-negative integer (up to 2^64-1) as a uvarint. */
-export function encodeUvarint(value: number | bigint): Buffer {
-  let v = BigInt(value);
-  if (v < 0n || v > UINT64_MAX) throw new RangeError(`uvarint out of range: ${value}`);
-  const out: number[] = [];
-  while (v >= 0x80n) {
-    out.push(Number(v & 0x7fn) | 0x80);
-    v >>= 7n;
-  }
-  out.push(Number(v));
-  return Buffer.from(out);
 }
 
 export interface DecodedUvarint {

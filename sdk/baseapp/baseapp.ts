@@ -29,12 +29,12 @@ import type { AbciApplication } from "../abci/application.js";
 import { jsonSections } from "../codec/json-sections.js";
 import { TypeRegistry } from "../codec/registry.js";
 import type { ModuleManager } from "../module/module.js";
-import { branch, type RootMultiStore } from "../store/multistore.js";
+import { branch, readOnlyMultiStore, StoreVersionError, type RootMultiStore } from "../store/multistore.js";
 import type { CacheMultiStore } from "../store/types.js";
 import { Context, type BlockInfo } from "../types/context.js";
 import { abciError } from "../types/errors.js";
 import { GasMeter } from "../types/gas.js";
-import { ErrInvalidChainID, ErrInvalidRequest, ErrTxTooLarge } from "../types/sdk-errors.js";
+import { ErrInvalidChainID, ErrInvalidRequest, ErrTxTooLarge, ErrUnknownRequest } from "../types/sdk-errors.js";
 import { MsgRouter } from "./msg-router.js";
 import { QueryRouter } from "./query-router.js";
 import { abciTxResult, failure, runTx, type AnteHandler, type TxResult } from "./run-tx.js";
@@ -99,6 +99,7 @@ export class BaseApp implements AbciApplication {
     }
     const initialHeight = req.initialHeight > 0n ? req.initialHeight : 1n;
     this.finalizingHeight = initialHeight;
+    if (initialHeight > 1n) this.store.setInitialVersion(initialHeight);
     const appState = jsonSections(req.appStateBytes.length ? req.appStateBytes : Buffer.from("{}"));
     const block: BlockInfo = { chainId: req.chainId, height: initialHeight, time: toTime(req.time) };
     const ctx = new Context(block, this.store, new GasMeter(), "genesis", this.logger);
@@ -106,23 +107,34 @@ export class BaseApp implements AbciApplication {
     return { validators: req.validators, appHash: this.store.workingHash() };
   }
 
+  /**
+   * Answers a query at the latest height (height 0) or at a kept earlier one. `/store/<name>/key`
+   * reads one raw key and, with `prove`, returns the ICS-23 proof chaining it (or its absence)
+   * to the app hash of that height, which block height + 1 carries in its header.
+   */
   query(req: RequestQuery): ResponseQuery {
-    const height = this.store.lastCommitId().version;
-    const base = { index: 0n, key: new Uint8Array(), proofOps: undefined, height, info: "" };
+    const height = req.height === 0n ? this.store.lastCommitId().version : req.height;
+    const base = { index: 0n, key: new Uint8Array(), proofOps: undefined, height, info: "", codespace: "" };
     try {
-      if (req.height !== 0n && req.height !== height) {
-        throw ErrInvalidRequest.wrap(`queries at past heights are not supported yet: asked ${req.height}, latest is ${height}`);
-      }
-      const ctx = this.queryContext();
+      const store = STORE_QUERY.exec(req.path)?.[1];
+      if (store !== undefined) return { ...base, ...this.queryStore(store, req.data, height, req.prove), code: 0, log: "" };
+      if (req.prove) throw ErrInvalidRequest.wrap(`proofs are given for raw store queries only (/store/<store>/key), not for ${req.path}`);
       const value =
         req.path === SIMULATE_PATH
           ? handleSimulate(req.data, (txBytes) => this.simulate(txBytes))
-          : this.queryRouter.handle(ctx, req.path, req.data);
-      return { ...base, code: 0, log: "", value, codespace: "" };
+          : this.queryRouter.handle(this.queryContext(height), req.path, req.data);
+      return { ...base, code: 0, log: "", value };
     } catch (err) {
       const { code, codespace, log } = abciError(err);
       return { ...base, code, log, value: new Uint8Array(), codespace };
     }
+  }
+
+  private queryStore(name: string, key: Uint8Array, height: bigint, prove: boolean): Pick<ResponseQuery, "key" | "value" | "proofOps"> {
+    if (!this.store.storeNames().includes(name)) throw ErrUnknownRequest.wrap(`no store named ${name}: the stores are ${this.store.storeNames().join(", ")}`);
+    if (key.length === 0) throw ErrInvalidRequest.wrap("a store query needs the key as its data");
+    const { value, proof } = inVersion(() => (prove ? this.store.prove(name, key, height) : { value: this.store.viewAt(height).getKVStore(name).get(key), proof: undefined }));
+    return { key, value: value ?? new Uint8Array(), proofOps: proof };
   }
 
   checkTx(req: RequestCheckTx): ResponseCheckTx {
@@ -211,13 +223,30 @@ export class BaseApp implements AbciApplication {
     return runTx(this, "simulate", this.nextBlockInfo(), branch(this.store.committedMultiStore()), txBytes);
   }
 
-  /** A context over the last committed state, for queries. */
-  queryContext(): Context {
-    return new Context(this.nextBlockInfo(), this.store.committedMultiStore(), new GasMeter(), "query", this.logger);
+  /** A context over the last committed state, or a kept earlier one, for queries. */
+  queryContext(height: bigint = this.store.lastCommitId().version): Context {
+    if (height === this.store.lastCommitId().version) {
+      return new Context(this.nextBlockInfo(), this.store.committedMultiStore(), new GasMeter(), "query", this.logger);
+    }
+    const view = inVersion(() => this.store.viewAt(height));
+    const block: BlockInfo = { chainId: this.chainId, height, time: this.lastBlockTime };
+    return new Context(block, readOnlyMultiStore(view), new GasMeter(), "query", this.logger);
   }
 
   private nextBlockInfo(): BlockInfo {
     return { chainId: this.chainId, height: this.store.lastCommitId().version + 1n, time: this.lastBlockTime };
+  }
+}
+
+const STORE_QUERY = /^\/store\/([^/]+)\/key$/;
+
+/** Runs a read of a given version; a version the store does not keep is the client's error. */
+function inVersion<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof StoreVersionError) throw ErrInvalidRequest.wrap(`cannot query that height: ${err.message}`);
+    throw err;
   }
 }
 

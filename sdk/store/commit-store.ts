@@ -3,16 +3,17 @@
  * current block's writes (kept in memory until Commit), and the Merkle tree whose root
  * commits to the state.
  */
+import type { CommitmentProof, ExistenceProof } from "cosmjs-types/cosmos/ics23/v1/proofs";
 import type { BinaryDatabase, StateDatabase, WriteBatch } from "./database.js";
 import { sha256 } from "./hash.js";
-import { keyToString, stringToKey } from "./keys.js";
+import type { StoreHistory } from "./history.js";
+import { keyToString, MAX_KEY_BYTES, stringToKey } from "./keys.js";
 import { mergeIterator } from "./merge-iterator.js";
-import { RecordList } from "./records.js";
-import { applyChanges, buildTree, isEmptyHash, type LeafChange, type NodeRef, type NodeSink } from "./smt.js";
-import { NODE_RECORD_SIZE, nodeKeyOf, nodeValueOf, stageNodes, type NodeCache } from "./tree-nodes.js";
+import { proveKey } from "./proof/prove.js";
+import { RecordList, VarRecordList } from "./records.js";
+import { applyChanges, buildTree, isEmptyHash, NODE_KEY_SIZE, type LeafChange, type NodeRef, type NodeSink } from "./smt.js";
+import { nodeKeyOf, nodeValueOf, stageNodes, type NodeCache } from "./tree-nodes.js";
 import type { KVReader, KVStore, Latin1Writes } from "./types.js";
-import type { ExistenceProof } from "cosmjs-types/cosmos/ics23/v1/proofs";
-import { proveExistence } from "./proof/prove.js";
 
 /** Writes of a first tree's nodes per database transaction. */
 const NODE_WRITES = 100_000;
@@ -20,7 +21,9 @@ const NODE_WRITES = 100_000;
 export interface StagedTree {
   root: NodeRef;
   /** The nodes the pending writes create, or undefined when already written (a first tree). */
-  nodes: RecordList | undefined;
+  nodes: VarRecordList | undefined;
+  /** The keys of the committed nodes the new tree replaces. */
+  orphans: RecordList;
 }
 
 /**
@@ -45,6 +48,7 @@ export class CommitStore implements KVStore, Latin1Writes {
     private readonly database: StateDatabase,
     private readonly flat: BinaryDatabase,
     private readonly nodes: NodeCache,
+    private readonly history: StoreHistory,
     private committedRoot: NodeRef,
     /** The version new tree nodes are stored under: the one after the last commit. */
     private nodeVersion: number,
@@ -52,6 +56,11 @@ export class CommitStore implements KVStore, Latin1Writes {
 
   get root(): Buffer {
     return this.committedRoot.hash;
+  }
+
+  /** The last committed tree's root: its hash and where its node is stored. */
+  get committedRef(): NodeRef {
+    return this.committedRoot;
   }
 
   get(key: Uint8Array): Uint8Array | undefined {
@@ -66,7 +75,7 @@ export class CommitStore implements KVStore, Latin1Writes {
   }
 
   set(key: Uint8Array, value: Uint8Array): void {
-    if (key.length === 0) throw new Error("store keys must not be empty");
+    checkKey(key.length);
     this.pending.set(keyToString(key), keyToString(value));
     this.staged = undefined;
   }
@@ -77,7 +86,7 @@ export class CommitStore implements KVStore, Latin1Writes {
   }
 
   writeLatin1(key: string, value: Uint8Array | null): void {
-    if (key.length === 0) throw new Error("store keys must not be empty");
+    checkKey(key.length);
     this.pending.set(key, value === null ? null : keyToString(value));
     this.staged = undefined;
   }
@@ -96,15 +105,22 @@ export class CommitStore implements KVStore, Latin1Writes {
     };
   }
 
-  /**
-   * An ICS-23 existence proof (spec: proof/spec.ts) that `key` holds its value in the last
-   * committed tree, whose root is `root`; undefined when the key is absent.
-   */
+  /** The existence proof of `key` in the last committed tree; undefined when it is absent. */
   proveExistence(key: Uint8Array): ExistenceProof | undefined {
-    if (key.length === 0) return undefined;
-    const value = this.readCommitted(keyToString(key), key);
-    if (value === undefined) return undefined;
-    return proveExistence(this.committedRoot, key, value, this.nodes.read);
+    return key.length === 0 ? undefined : this.prove(key).exist;
+  }
+
+  /** The state at a kept earlier `version`, whose tree root the caller read from its commit. */
+  readerAt(version: bigint): KVReader {
+    return this.history.readerAt(version, this.committed());
+  }
+
+  /**
+   * An ICS-23 proof (spec: proof/spec.ts) that `key` holds its value, or is absent, in the tree
+   * at `root`, whose state `reader` reads: the last commit's by default.
+   */
+  prove(key: Uint8Array, root: NodeRef = this.committedRoot, reader: KVReader = this.committed()): CommitmentProof {
+    return proveKey(root, key, this.nodes.read, (k) => reader.get(k));
   }
 
   private readCommitted(k: string, key: Uint8Array): Uint8Array | undefined {
@@ -124,7 +140,8 @@ export class CommitStore implements KVStore, Latin1Writes {
   workingRoot(): NodeRef {
     if (this.pending.size === 0) return this.committedRoot;
     if (!this.staged) {
-      const nodes = new RecordList(NODE_RECORD_SIZE);
+      const nodes = new VarRecordList();
+      const orphans = new RecordList(NODE_KEY_SIZE);
       if (isEmptyHash(this.committedRoot.hash)) {
         // A first tree (a genesis) can have millions of nodes: they are written as they are
         // made rather than held until Commit. Only a root that Commit records reaches them; if
@@ -132,50 +149,72 @@ export class CommitStore implements KVStore, Latin1Writes {
         // version 0 and otherwise overwritten by the next tree staged under their version.
         const root = this.buildFirstTree(stageNodes(nodes, NODE_WRITES, () => this.writeNodes(nodes)));
         this.writeNodes(nodes);
-        this.staged = { root, nodes: undefined };
+        this.staged = { root, nodes: undefined, orphans };
       } else {
-        this.staged = { root: this.applyPending(stageNodes(nodes)), nodes };
+        this.staged = { root: this.applyPending(stageNodes(nodes), (key) => orphans.push(key)), nodes, orphans };
       }
     }
     return this.staged.root;
   }
 
   /** A block's changes applied to the committed tree. */
-  private applyPending(sink: NodeSink): NodeRef {
+  private applyPending(sink: NodeSink, orphan: (key: Buffer) => void): NodeRef {
     const changes: LeafChange[] = [];
-    for (const [k, value] of this.pending) changes.push({ keyHash: sha256(stringToKey(k)), valueHash: value === null ? null : sha256(stringToKey(value)) });
+    for (const [k, value] of this.pending) {
+      const key = stringToKey(k);
+      changes.push({ key, keyHash: sha256(key), valueHash: value === null ? null : sha256(stringToKey(value)) });
+    }
     changes.sort((a, b) => Buffer.compare(a.keyHash, b.keyHash));
-    return applyChanges(this.committedRoot, changes, this.nodes.read, this.nodeVersion, sink);
+    return applyChanges(this.committedRoot, changes, this.nodes.read, this.nodeVersion, sink, orphan);
   }
 
   /** The first tree of a store, from its pending writes alone: packed, not per-key objects. */
   private buildFirstTree(sink: NodeSink): NodeRef {
+    const keys: string[] = [];
     const values: string[] = [];
     const keyHashes = new RecordList(32);
     for (const [k, value] of this.pending) {
       if (value === null) continue;
+      keys.push(k);
       values.push(value);
       keyHashes.push(sha256(stringToKey(k)));
     }
-    return buildTree(keyHashes, keyHashes.sortedByHash(), (i) => sha256(stringToKey(values[i]!)), this.nodeVersion, sink);
+    const order = keyHashes.sortedByHash();
+    return buildTree(keyHashes, order, (i) => stringToKey(keys[i]!), (i) => sha256(stringToKey(values[i]!)), this.nodeVersion, sink);
   }
 
-  private writeNodes(nodes: RecordList): void {
+  private writeNodes(nodes: VarRecordList): void {
     this.database.transaction(() => {
       for (let i = 0; i < nodes.count; i++) this.nodes.db.putSync(nodeKeyOf(nodes, i), nodeValueOf(nodes, i));
     });
     nodes.clear();
   }
 
-  /** Hands the database writes that commit the pending layer to `batch`, each in key order. */
-  writePending(batch: WriteBatch): void {
+  /**
+   * Hands the database writes that commit the pending layer as `version` to `batch`, each in key
+   * order, with the history that lets earlier versions be read and this one undone (none for a
+   * first version: there is nothing earlier).
+   */
+  writePending(batch: WriteBatch, version: bigint, recordHistory: boolean): void {
     this.workingRoot();
-    for (const k of [...this.pending.keys()].sort()) {
+    if (version !== BigInt(this.nodeVersion)) throw new Error(`store ${this.name} staged version ${this.nodeVersion}, not ${version}`);
+    const keys = [...this.pending.keys()].sort();
+    if (recordHistory && this.staged) {
+      const changes = keys.map((k): [Uint8Array, Uint8Array | undefined] => [stringToKey(k), this.readCommitted(k, stringToKey(k))]);
+      this.history.record(batch, version, changes, this.staged.orphans);
+    }
+    for (const k of keys) {
       const value = this.pending.get(k)!;
       batch.write(this.flat, stringToKey(k), value === null ? null : stringToKey(value));
     }
     const nodes = this.staged?.nodes;
     for (let i = 0; nodes && i < nodes.count; i++) batch.write(this.nodes.db, nodeKeyOf(nodes, i), nodeValueOf(nodes, i));
+  }
+
+  /** On an empty store: new tree nodes go under `version`, the first this store will commit. */
+  setNextVersion(version: bigint): void {
+    this.nodeVersion = Number(version);
+    this.staged = undefined;
   }
 
   /** Called once the database transaction holding `writePending()` is durable as `version`. */
@@ -198,6 +237,11 @@ export class CommitStore implements KVStore, Latin1Writes {
     this.pending = new Map();
     this.staged = undefined;
   }
+}
+
+function checkKey(length: number): void {
+  if (length === 0) throw new Error("store keys must not be empty");
+  if (length > MAX_KEY_BYTES) throw new Error(`store key of ${length} bytes: keys are at most ${MAX_KEY_BYTES} bytes`);
 }
 
 function flatRange(

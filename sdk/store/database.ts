@@ -30,6 +30,21 @@ export class StateDatabase {
     return this.open(`tree/${storeName}`);
   }
 
+  /** What each key of one store held before each kept version that changed it (history.ts). */
+  history(storeName: string): BinaryDatabase {
+    return this.open(`hist/${storeName}`);
+  }
+
+  /** The keys each kept version of one store changed, by version. */
+  changes(storeName: string): BinaryDatabase {
+    return this.open(`log/${storeName}`);
+  }
+
+  /** The tree nodes each kept version of one store replaced, by version. */
+  orphans(storeName: string): BinaryDatabase {
+    return this.open(`orphans/${storeName}`);
+  }
+
   private open(name: string): BinaryDatabase {
     const db = this.named.get(name);
     if (db) return db;

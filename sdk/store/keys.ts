@@ -3,6 +3,12 @@
  * comparison and a Map can index by key without hashing bytes by hand.
  */
 
+/**
+ * The longest store key: keys are stored in tree leaves and, escaped, in the history index,
+ * whose database keys LMDB bounds (at 1978 bytes).
+ */
+export const MAX_KEY_BYTES = 512;
+
 export function keyToString(key: Uint8Array): string {
   // Store keys are short. Reading `key.buffer` of a small typed array V8 keeps on its heap (as
   // freshly encoded keys are) first moves its bytes out to a new ArrayBuffer: ten times the cost.

@@ -29,6 +29,16 @@ export class RecordList {
     this.count = 0;
   }
 
+  /** All records back to back, as one new buffer. */
+  concat(): Buffer {
+    const out = Buffer.allocUnsafe(this.count * this.size);
+    for (let i = 0; i < this.count; i += CHUNK_RECORDS) {
+      const records = Math.min(CHUNK_RECORDS, this.count - i);
+      this.chunks[i >>> CHUNK_BITS]!.copy(out, i * this.size, 0, records * this.size);
+    }
+    return out;
+  }
+
   /** Bytes [from, to) of record `index`, as a view. */
   slice(index: number, from = 0, to = this.size): Buffer {
     const at = (index & (CHUNK_RECORDS - 1)) * this.size;
@@ -61,5 +71,55 @@ export class RecordList {
       if (hi - lo > 1) order.subarray(lo, hi).sort((x, y) => Buffer.compare(this.slice(x, 0, 32), this.slice(y, 0, 32)));
     }
     return order;
+  }
+}
+
+const VAR_CHUNK_BYTES = 1 << 22;
+
+
+/**
+ * Byte records of any size packed into shared chunks, kept in the order they were added: a
+ * block's new tree nodes (leaves carry their key, so their size varies) with no object each.
+ */
+export class VarRecordList {
+  private readonly chunks: Buffer[] = [];
+  /** Per record: its chunk, its offset in the chunk, its length. */
+  private places = new Uint32Array(3 * 1024);
+  private used = 0;
+  count = 0;
+
+  /** Appends one record made of `parts`. */
+  push(...parts: Uint8Array[]): void {
+    let length = 0;
+    for (const part of parts) length += part.length;
+    const last = this.chunks.at(-1);
+    if (!last || this.used + length > last.length) {
+      this.chunks.push(Buffer.allocUnsafe(Math.max(VAR_CHUNK_BYTES, length)));
+      this.used = 0;
+    }
+    if (3 * (this.count + 1) > this.places.length) {
+      const grown = new Uint32Array(this.places.length * 2);
+      grown.set(this.places);
+      this.places = grown;
+    }
+    const chunk = this.chunks[this.chunks.length - 1]!;
+    this.places.set([this.chunks.length - 1, this.used, length], 3 * this.count++);
+    for (const part of parts) {
+      chunk.set(part, this.used);
+      this.used += part.length;
+    }
+  }
+
+  /** Record `index`, as a view. */
+  get(index: number): Buffer {
+    const at = 3 * index;
+    const offset = this.places[at + 1]!;
+    return this.chunks[this.places[at]!]!.subarray(offset, offset + this.places[at + 2]!);
+  }
+
+  clear(): void {
+    this.chunks.length = 0;
+    this.used = 0;
+    this.count = 0;
   }
 }

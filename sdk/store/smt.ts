@@ -7,13 +7,18 @@
  *   leaf  = sha256(0x00 || sha256(key) || sha256(value))
  *   inner = sha256(0x01 || left || right)
  *
+ * A leaf's stored value is the hashed bytes followed by the key itself: a non-existence proof
+ * names the neighbouring keys, and a walk finds them by their hashes alone.
+ *
  * Nodes are stored under a 12-byte key: the version whose commit wrote them (8 bytes) and their
- * creation index within it (4 bytes), as IAVL does. A commit's nodes are thus appended in key
+ * creation index within it (4 bytes), as IAVL does. Pruning drops a node once no kept version
+ * reaches it: each commit records the nodes it replaced (its orphans). A commit's nodes are thus appended in key
  * order at the end of the database instead of landing on thousands of random pages (as hash keys
  * would), and can be written as they are made. A node's value is the bytes that were hashed; an
  * inner node adds the keys of its two children, which locate them.
  */
 import { sha256 } from "./hash.js";
+import { MAX_KEY_BYTES } from "./keys.js";
 import type { RecordList } from "./records.js";
 
 export const EMPTY_HASH: Buffer = Buffer.alloc(32);
@@ -30,8 +35,9 @@ export interface NodeRef {
 
 export const EMPTY_TREE: NodeRef = { hash: EMPTY_HASH, key: NO_KEY };
 
-/** One key's change in a batch: its hashed key and the hash of its new value (null deletes). */
+/** One key's change in a batch: the key, its hash and the hash of its new value (null deletes). */
 export interface LeafChange {
+  key: Uint8Array;
   keyHash: Uint8Array;
   valueHash: Uint8Array | null;
 }
@@ -48,6 +54,25 @@ export type NodeReader = (key: Buffer) => Uint8Array | undefined;
 
 /** Receives each new node's key and value; both are scratch space, overwritten by the next. */
 export type NodeSink = (key: Buffer, value: Buffer) => void;
+
+/** Receives the key of each stored node a change replaced (scratch space as well). */
+export type OrphanSink = (key: Buffer) => void;
+
+/** The parts of a stored leaf node. */
+export function leafParts(node: Uint8Array): { keyHash: Uint8Array; valueHash: Uint8Array; key: Uint8Array } {
+  return { keyHash: node.subarray(1, 33), valueHash: node.subarray(33, 65), key: node.subarray(65) };
+}
+
+export const isLeafNode = (node: Uint8Array) => node[0] === LEAF;
+
+/** The hashes and stored keys of an inner node's two children. */
+export function innerChildren(node: Uint8Array): [NodeRef, NodeRef] {
+  const bytes = Buffer.from(node.buffer, node.byteOffset, node.byteLength);
+  return [
+    { hash: bytes.subarray(1, 33), key: bytes.subarray(65, 65 + NODE_KEY_SIZE) },
+    { hash: bytes.subarray(33, 65), key: bytes.subarray(65 + NODE_KEY_SIZE, 65 + 2 * NODE_KEY_SIZE) },
+  ];
+}
 
 export function isEmptyHash(hash: Uint8Array): boolean {
   return Buffer.compare(hash, EMPTY_HASH) === 0;
@@ -72,7 +97,7 @@ function splitIndex(changes: LeafChange[], lo: number, hi: number, depth: number
 /** Makes the nodes of one version, numbering them in creation order. */
 class NodeMaker {
   private readonly key = Buffer.alloc(NODE_KEY_SIZE);
-  private readonly value = Buffer.alloc(65 + 2 * NODE_KEY_SIZE);
+  private readonly value = Buffer.alloc(65 + Math.max(2 * NODE_KEY_SIZE, MAX_KEY_BYTES));
   private next = 0;
 
   constructor(
@@ -82,11 +107,12 @@ class NodeMaker {
     this.key.writeUIntBE(version, 2, 6);
   }
 
-  leaf(keyHash: Uint8Array, valueHash: Uint8Array): Ref {
+  leaf(key: Uint8Array, keyHash: Uint8Array, valueHash: Uint8Array): Ref {
     this.value[0] = LEAF;
     this.value.set(keyHash, 1);
     this.value.set(valueHash, 33);
-    return this.store(65, true);
+    this.value.set(key, 65);
+    return this.store(65 + key.length, true);
   }
 
   inner(left: NodeRef, right: NodeRef): Ref {
@@ -95,7 +121,7 @@ class NodeMaker {
     this.value.set(right.hash, 33);
     this.value.set(left.key, 65);
     this.value.set(right.key, 65 + NODE_KEY_SIZE);
-    return this.store(this.value.length, false);
+    return this.store(65 + 2 * NODE_KEY_SIZE, false);
   }
 
   private store(length: number, isLeaf: boolean): Ref {
@@ -108,9 +134,17 @@ class NodeMaker {
 
 /**
  * Applies a batch of changes (sorted by keyHash, one per key) to the tree at `root` and returns
- * the new root; every node created is stored under `version` and handed to `sink`.
+ * the new root; every node created is stored under `version` and handed to `sink`, every stored
+ * node the new tree no longer uses to `orphan`.
  */
-export function applyChanges(root: NodeRef, changes: LeafChange[], readNode: NodeReader, version: number, sink: NodeSink): NodeRef {
+export function applyChanges(
+  root: NodeRef,
+  changes: LeafChange[],
+  readNode: NodeReader,
+  version: number,
+  sink: NodeSink,
+  orphan: OrphanSink = () => {},
+): NodeRef {
   const make = new NodeMaker(version, sink);
   const load = (ref: NodeRef): Buffer => {
     const node = readNode(ref.key);
@@ -134,7 +168,7 @@ export function applyChanges(root: NodeRef, changes: LeafChange[], readNode: Nod
   // Builds the subtree of a set of present leaves (sorted, no deletions).
   const build = (leaves: LeafChange[], lo: number, hi: number, depth: number): Ref => {
     if (lo === hi) return EMPTY;
-    if (hi - lo === 1) return make.leaf(leaves[lo]!.keyHash, leaves[lo]!.valueHash!);
+    if (hi - lo === 1) return make.leaf(leaves[lo]!.key, leaves[lo]!.keyHash, leaves[lo]!.valueHash!);
     if (depth >= 256) throw new Error("two distinct keys share a 256-bit hash path");
     const mid = splitIndex(leaves, lo, hi, depth);
     return make.inner(build(leaves, lo, mid, depth + 1), build(leaves, mid, hi, depth + 1));
@@ -147,8 +181,10 @@ export function applyChanges(root: NodeRef, changes: LeafChange[], readNode: Nod
       return build(present, 0, present.length, depth);
     }
     const node = load(ref);
+    // Every node on a changed path is made anew, the untouched leaf of a split included.
+    orphan(ref.key);
     if (node[0] === LEAF) {
-      const existing: LeafChange = { keyHash: node.subarray(1, 33), valueHash: node.subarray(33, 65) };
+      const existing: LeafChange = leafParts(node);
       const merged = mergeLeaf(existing, changes, lo, hi).filter((c) => c.valueHash !== null);
       return build(merged, 0, merged.length, depth);
     }
@@ -165,12 +201,13 @@ export function applyChanges(root: NodeRef, changes: LeafChange[], readNode: Nod
 /**
  * The tree of exactly these leaves, built from nothing (a first commit): the tree applyChanges
  * yields from an empty root, in the same node order, without an object per leaf so that a
- * genesis of millions of keys fits in memory. Leaf i has key hash keyHashes[i] and value hash
- * valueHash(i); `order` lists the leaves by key hash.
+ * genesis of millions of keys fits in memory. Leaf i has key leafKey(i), key hash keyHashes[i]
+ * and value hash valueHash(i); `order` lists the leaves by key hash.
  */
 export function buildTree(
   keyHashes: RecordList,
   order: Uint32Array,
+  leafKey: (i: number) => Uint8Array,
   valueHash: (i: number) => Uint8Array,
   version: number,
   sink: NodeSink,
@@ -179,7 +216,7 @@ export function buildTree(
   const bit = (pos: number, depth: number) => (keyHashes.byte(order[pos]!, depth >> 3) >> (7 - (depth & 7))) & 1;
   const build = (lo: number, hi: number, depth: number): Ref => {
     if (lo === hi) return EMPTY;
-    if (hi - lo === 1) return make.leaf(keyHashes.slice(order[lo]!), valueHash(order[lo]!));
+    if (hi - lo === 1) return make.leaf(leafKey(order[lo]!), keyHashes.slice(order[lo]!), valueHash(order[lo]!));
     if (depth >= 256) throw new Error("two distinct keys share a 256-bit hash path");
     let a = lo;
     let b = hi;

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { RootMultiStore, merkleRoot } from "./multistore.js";
+import { RootMultiStore } from "./multistore.js";
+import { merkleRoot } from "./proof/multistore.js";
 import { sha256 } from "./hash.js";
 import { prngInt } from "../../test/support/prng.js";
 

@@ -1,10 +1,10 @@
 /**
  * A store's tree nodes around the database: a read cache, and new nodes staged as packed
- * records (key, value length, value) until they are written.
+ * records (key, then value) until they are written.
  */
 import type { BinaryDatabase } from "./database.js";
 import { keyToString } from "./keys.js";
-import type { RecordList } from "./records.js";
+import type { VarRecordList } from "./records.js";
 import { NODE_KEY_SIZE, type NodeSink } from "./smt.js";
 
 /** Tree nodes read from the database, with a bounded cache of the hot top of the tree. */
@@ -30,18 +30,13 @@ export class NodeCache {
   }
 }
 
-/** A staged node: its key, its value's length (one byte) and its value (at most 89 bytes). */
-export const NODE_RECORD_SIZE = NODE_KEY_SIZE + 1 + 89;
-
 /** A sink that copies nodes into `nodes`, calling `full` whenever it holds `limit` of them. */
-export function stageNodes(nodes: RecordList, limit = Infinity, full = () => {}): NodeSink {
-  const length = Buffer.alloc(1);
+export function stageNodes(nodes: VarRecordList, limit = Infinity, full = () => {}): NodeSink {
   return (key, value) => {
-    length[0] = value.length;
-    nodes.push(key, length, value);
+    nodes.push(key, value);
     if (nodes.count >= limit) full();
   };
 }
 
-export const nodeKeyOf = (nodes: RecordList, i: number) => nodes.slice(i, 0, NODE_KEY_SIZE);
-export const nodeValueOf = (nodes: RecordList, i: number) => nodes.slice(i, NODE_KEY_SIZE + 1, NODE_KEY_SIZE + 1 + nodes.byte(i, NODE_KEY_SIZE));
+export const nodeKeyOf = (nodes: VarRecordList, i: number) => nodes.get(i).subarray(0, NODE_KEY_SIZE);
+export const nodeValueOf = (nodes: VarRecordList, i: number) => nodes.get(i).subarray(NODE_KEY_SIZE);

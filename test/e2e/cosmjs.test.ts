@@ -5,8 +5,11 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
+import { fromBech32 } from "@cosmjs/encoding";
 import { GasPrice, SigningStargateClient, StargateClient, calculateFee } from "@cosmjs/stargate";
+import { connectComet } from "@cosmjs/tendermint-rpc";
 import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import { verifyStoreProof } from "../../sdk/store/proof/multistore.js";
 import { Devnet, DEV_MNEMONIC } from "../support/devnet.js";
 
 const CHAIN_ID = "agora-local-1";
@@ -101,6 +104,27 @@ test("an overspend fails with code 5 in its block and costs only the fee", async
   assert.match(result.rawLog ?? "", /insufficient funds/);
   assert.equal(await balanceOf(dev), before - BigInt(fixedFee.amount[0]!.amount));
   assert.equal(await balanceOf(recipient), recipientBefore);
+});
+
+test("a balance proof from abci_query (prove=true) verifies against the app hash in the next block's header", async () => {
+  const comet = await connectComet(devnet.rpc);
+  const address = fromBech32(dev, 90).data;
+  const key = Buffer.concat([Buffer.of(0x02, address.length), address, Buffer.from("uagora")]);
+  const res = await comet.abciQuery({ path: "/store/bank/key", data: key, prove: true });
+  assert.equal(res.code, 0, res.log);
+  const height = res.height!;
+  await devnet.waitForHeight(height + 1);
+  const header = (await comet.block(height + 1)).block.header;
+  const ops = { ops: res.proof!.ops.map((op) => ({ type: op.type, key: op.key, data: op.data })) };
+  assert.ok(verifyStoreProof(ops, header.appHash, "bank", key, res.value));
+  assert.equal(BigInt(Buffer.from(res.value).toString()), await balanceOf(dev));
+  // Absence: the dev account holds no uatom.
+  const absentKey = Buffer.concat([Buffer.of(0x02, address.length), address, Buffer.from("uatom")]);
+  const absent = await comet.abciQuery({ path: "/store/bank/key", data: absentKey, prove: true, height });
+  assert.equal(absent.value.length, 0);
+  const absentOps = { ops: absent.proof!.ops.map((op) => ({ type: op.type, key: op.key, data: op.data })) };
+  assert.ok(verifyStoreProof(absentOps, header.appHash, "bank", absentKey, undefined));
+  comet.disconnect();
 });
 
 test("kill -9 of the app mid-stream: after a restart the chain continues from the same app hash and loses nothing", async () => {

@@ -46,14 +46,14 @@ export class TestChain {
     }).appHash;
   }
 
-  /** An ABCI query at the latest height. */
-  query(path: string, data: Uint8Array) {
-    return this.app.base.query({ path, data, height: 0n, prove: false });
+  /** An ABCI query, at the latest height unless one is given. */
+  query(path: string, data: Uint8Array, height = 0n, prove = false) {
+    return this.app.base.query({ path, data, height, prove });
   }
 
   /** A bank balance through the Balance query, as a wallet reads it. */
-  balance(address: string, denom = "uagora"): bigint {
-    const res = this.query("/cosmos.bank.v1beta1.Query/Balance", QueryBalanceRequest.encode({ address, denom }).finish());
+  balance(address: string, denom = "uagora", height = 0n): bigint {
+    const res = this.query("/cosmos.bank.v1beta1.Query/Balance", QueryBalanceRequest.encode({ address, denom }).finish(), height);
     if (res.code !== 0) throw new Error(`balance query for ${address} failed (${res.code}): ${res.log}`);
     return BigInt(QueryBalanceResponse.decode(res.value).balance!.amount);
   }

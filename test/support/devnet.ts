@@ -2,8 +2,9 @@
  * A real one-validator devnet for end-to-end tests: `agorad init`, the dev key, a funded genesis,
  * then `agorad start` running the real CometBFT binary, on free local ports.
  */
+import assert from "node:assert/strict";
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,6 +27,20 @@ export async function agoradCli(home: string, args: string[], stdin?: string): P
   return stdout;
 }
 
+/** Runs an agorad command expected to fail; returns its one stderr line (asserting there is one, and status 1). */
+export async function agoradFailure(home: string, args: string[]): Promise<string> {
+  try {
+    await agoradCli(home, args);
+  } catch (err) {
+    const { code, stderr } = err as { code: number; stderr: string };
+    assert.equal(code, 1, stderr);
+    const lines = stderr.trim().split("\n");
+    assert.equal(lines.length, 1, `expected one error line, got:\n${stderr}`);
+    return lines[0]!;
+  }
+  assert.fail(`agorad ${args.join(" ")} succeeded`);
+}
+
 export class Devnet {
   private node: ChildProcess | undefined;
   readonly rpc: string;
@@ -39,6 +54,26 @@ export class Devnet {
 
   /** A new home with the dev account funded; call start() to run it. */
   static async create(chainId = "agora-local-1", funds = "1000000000000uagora"): Promise<Devnet> {
+    const devnet = await Devnet.init(chainId);
+    await agoradCli(devnet.home, ["keys", "add", "dev", "--recover", "--keyring-backend", "test"], DEV_MNEMONIC + "\n");
+    await agoradCli(devnet.home, ["genesis", "add-genesis-account", "dev", funds, "--keyring-backend", "test"]);
+    return devnet;
+  }
+
+  /**
+   * A new home for a chain that starts from `genesisFile` (an export), signed by the validator of
+   * `validatorHome`: the exported genesis names that validator, so its key moves to the new home.
+   */
+  static async fromGenesis(genesisFile: string, validatorHome: string): Promise<Devnet> {
+    const chainId = (JSON.parse(readFileSync(genesisFile, "utf8")) as { chain_id: string }).chain_id;
+    const devnet = await Devnet.init(chainId);
+    copyFileSync(genesisFile, join(devnet.home, "config", "genesis.json"));
+    copyFileSync(join(validatorHome, "config", "priv_validator_key.json"), join(devnet.home, "config", "priv_validator_key.json"));
+    return devnet;
+  }
+
+  /** `agorad init` in a new temporary home, on free local ports. */
+  private static async init(chainId: string): Promise<Devnet> {
     const home = mkdtempSync(join(tmpdir(), "agora-devnet-"));
     const ports = { rpc: await freePort(), p2p: await freePort(), abci: await freePort() };
     await agoradCli(home, ["init", "e2e", "--chain-id", chainId]);
@@ -49,8 +84,6 @@ export class Devnet {
     config = setTomlValue(config, "p2p", "laddr", `tcp://127.0.0.1:${ports.p2p}`);
     config = setTomlValue(config, "consensus", "timeout_commit", "300ms");
     writeFileSync(configPath, config);
-    await agoradCli(home, ["keys", "add", "dev", "--recover", "--keyring-backend", "test"], DEV_MNEMONIC + "\n");
-    await agoradCli(home, ["genesis", "add-genesis-account", "dev", funds, "--keyring-backend", "test"]);
     return new Devnet(home, ports);
   }
 
@@ -105,6 +138,12 @@ export class Devnet {
     process.kill(-node.pid!, "SIGTERM");
     await exited;
     await this.waitForRpcDown();
+  }
+
+  /** Stops the node and removes its home. */
+  async destroy(): Promise<void> {
+    await this.stop();
+    rmSync(this.home, { recursive: true, force: true });
   }
 
   private async waitForRpcDown(timeoutMs = 20_000): Promise<void> {

@@ -1,6 +1,7 @@
 /** The auth section of genesis, in the Cosmos SDK's JSON shape. */
 import { BaseAccount, ModuleAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
 import { PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
+import { lazyMap } from "../../sdk/codec/lazy-list.js";
 import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
 import type { Context } from "../../sdk/types/context.js";
 import { pubKeyFromAny } from "./account-codec.js";
@@ -89,17 +90,20 @@ export function exportAuthGenesis(ctx: Context, keeper: AccountKeeper): AuthGene
       sig_verify_cost_ed25519: params.sigVerifyCostEd25519.toString(),
       sig_verify_cost_secp256k1: params.sigVerifyCostSecp256k1.toString(),
     },
-    accounts: [...keeper.accounts.entries(ctx)].map(([, account]) => {
-      // The SDK's snake_case shape, which accountFromJson reads back (BaseAccount.toJSON is camelCase).
-      const base = {
-        address: toAccAddress(account.address),
-        pub_key: account.pubKey ? { "@type": SECP256K1_PUBKEY_TYPE, key: Buffer.from(account.pubKey).toString("base64") } : null,
-        account_number: account.accountNumber.toString(),
-        sequence: account.sequence.toString(),
-      };
-      return account.module
-        ? { "@type": ModuleAccount.typeUrl, base_account: base, name: account.module.name, permissions: account.module.permissions }
-        : { "@type": BaseAccount.typeUrl, ...base };
-    }) as JsonAccount[],
+    // Read from the store while the export is written: a million accounts are never all in memory.
+    accounts: lazyMap(() => keeper.accounts.entries(ctx), ([, account]) => accountToJson(account)),
   };
+}
+
+/** The SDK's snake_case shape, which accountFromJson reads back (BaseAccount.toJSON is camelCase). */
+function accountToJson(account: Account): JsonAccount {
+  const base = {
+    address: toAccAddress(account.address),
+    pub_key: account.pubKey ? { "@type": SECP256K1_PUBKEY_TYPE, key: Buffer.from(account.pubKey).toString("base64") } : null,
+    account_number: account.accountNumber.toString(),
+    sequence: account.sequence.toString(),
+  };
+  return account.module
+    ? { "@type": ModuleAccount.typeUrl, base_account: base, name: account.module.name, permissions: account.module.permissions }
+    : { "@type": BaseAccount.typeUrl, ...base };
 }

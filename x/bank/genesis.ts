@@ -1,5 +1,6 @@
 /** The bank section of genesis, in the Cosmos SDK's JSON shape. */
 import { Metadata } from "cosmjs-types/cosmos/bank/v1beta1/bank";
+import { LazyList, lazyMap } from "../../sdk/codec/lazy-list.js";
 import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
 import { Coins } from "../../sdk/types/coins.js";
 import type { Context } from "../../sdk/types/context.js";
@@ -48,19 +49,28 @@ export function initBankGenesis(ctx: Context, keeper: BankKeeper, genesis: BankG
 }
 
 export function exportBankGenesis(ctx: Context, keeper: BankKeeper): BankGenesis {
-  const byAddress = new Map<string, JsonCoin[]>();
-  for (const [[address, denom], amount] of keeper.balances.entries(ctx)) {
-    const key = toAccAddress(address);
-    byAddress.set(key, [...(byAddress.get(key) ?? []), { denom, amount: amount.toString() }]);
-  }
   const params = keeper.getParams(ctx);
   return {
     params: { send_enabled: params.sendEnabled, default_send_enabled: params.defaultSendEnabled },
-    balances: [...byAddress].map(([address, coins]) => ({ address, coins })),
-    supply: [...keeper.supply.entries(ctx)].map(([denom, amount]) => ({ denom, amount: amount.toString() })),
-    denom_metadata: [...keeper.denomMetadata.entries(ctx)].map(([, m]) => metadataToJson(m)),
+    // Read from the store while the export is written: a million balances are never all in memory.
+    balances: new LazyList(() => balancesByAddress(keeper.balances.entries(ctx))),
+    supply: lazyMap(() => keeper.supply.entries(ctx), ([denom, amount]) => ({ denom, amount: amount.toString() })),
+    denom_metadata: lazyMap(() => keeper.denomMetadata.entries(ctx), ([, m]) => metadataToJson(m)),
     send_enabled: [],
   };
+}
+
+/** Balances in store order, which keeps each address's denoms together: one entry per address. */
+function* balancesByAddress(entries: Iterable<[[Uint8Array, string], bigint]>): Generator<{ address: string; coins: JsonCoin[] }> {
+  let current: { raw: Uint8Array; address: string; coins: JsonCoin[] } | undefined;
+  for (const [[address, denom], amount] of entries) {
+    if (!current || Buffer.compare(current.raw, address) !== 0) {
+      if (current) yield { address: current.address, coins: current.coins };
+      current = { raw: address, address: toAccAddress(address), coins: [] };
+    }
+    current.coins.push({ denom, amount: amount.toString() });
+  }
+  if (current) yield { address: current.address, coins: current.coins };
 }
 
 /** Metadata from the SDK's snake_case JSON (denom_units, uri_hash); Metadata.fromJSON reads only camelCase. */

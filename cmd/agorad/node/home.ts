@@ -1,6 +1,7 @@
 /** The node home's layout, shared with CometBFT: config/ and data/ side by side. */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { jsonSections, type JsonSections } from "../../../sdk/codec/json-sections.js";
 import { CliError } from "../cli.js";
 
 export const configToml = (home: string) => join(home, "config", "config.toml");
@@ -24,6 +25,29 @@ export function readGenesis(home: string): GenesisFile {
   } catch (err) {
     throw new CliError(`genesis ${path} is not valid JSON: ${(err as Error).message}`);
   }
+}
+
+/** The node's genesis file, its top-level fields parsed one at a time (its app_state never is). */
+export function readGenesisSections(home: string): JsonSections {
+  const path = genesisJson(home);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new CliError(`no genesis at ${path}: run \`agorad init <moniker> --home ${home}\` first`);
+  }
+  try {
+    return jsonSections(bytes);
+  } catch (err) {
+    throw new CliError(`genesis ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** The chain id of the node's genesis. */
+export function genesisChainId(home: string, genesis: JsonSections = readGenesisSections(home)): string {
+  const chainId = genesis.parse("chain_id");
+  if (typeof chainId !== "string" || chainId === "") throw new CliError(`${genesisJson(home)} has no chain_id`);
+  return chainId;
 }
 
 export function writeGenesis(home: string, genesis: GenesisFile): void {

@@ -43,6 +43,12 @@ export function registerInitCommand(program: Command): void {
             "# Fees below this price are refused from the mempool.",
             `minimum-gas-prices = "${DEFAULT_MIN_GAS_PRICES}"`,
             "",
+            "# Which past states to keep: default (the last 362880), nothing (all), everything (the last 2),",
+            "# custom (pruning-keep-recent, at least 2, pruned every pruning-interval blocks).",
+            'pruning = "default"',
+            'pruning-keep-recent = "0"',
+            'pruning-interval = "0"',
+            "",
           ].join("\n"),
         );
       }

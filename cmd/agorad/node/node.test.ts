@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
@@ -57,4 +57,29 @@ test("add-genesis-account funds an address once and names bad input in one line"
 test("start without a home says to run init, in one line", () => {
   const home = mkdtempSync(join(tmpdir(), "agora-empty-"));
   expectOneLineError(agorad(home, "start"), /no genesis at .*: run `agorad init <moniker>/);
+});
+
+test("start reads pruning from app.toml and refuses a bad setting in one line", () => {
+  const home = mkdtempSync(join(tmpdir(), "agora-pruning-"));
+  assert.equal(agorad(home, "init", "node0").code, 0);
+  const appToml = join(home, "config", "app.toml");
+  assert.match(readFileSync(appToml, "utf8"), /^pruning = "default"$/m);
+  writeFileSync(appToml, readFileSync(appToml, "utf8").replace('pruning = "default"', 'pruning = "sometimes"'));
+  expectOneLineError(agorad(home, "start", "--no-comet"), /app.toml: pruning "sometimes" is unknown: use one of default, nothing, everything, custom/);
+  writeFileSync(appToml, readFileSync(appToml, "utf8").replace('pruning = "sometimes"', 'pruning = "custom"'));
+  expectOneLineError(agorad(home, "start", "--no-comet"), /pruning-keep-recent is 0: custom pruning keeps at least 2 versions/);
+  expectOneLineError(agorad(home, "start", "--no-comet", "--pruning", "never"), /pruning "never" is unknown/);
+  rmSync(home, { recursive: true, force: true });
+});
+
+test("export and rollback on a node that never ran say so in one line", () => {
+  const home = mkdtempSync(join(tmpdir(), "agora-never-ran-"));
+  try {
+    assert.equal(agorad(home, "init", "node0").code, 0);
+    expectOneLineError(agorad(home, "export"), /no application state at .*application\.lmdb: the node has not run yet/);
+    expectOneLineError(agorad(home, "export", "--height", "-3"), /invalid height "-3": give a block height/);
+    expectOneLineError(agorad(home, "rollback"), /no application state at .*application\.lmdb: the node has not run yet/);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
 });

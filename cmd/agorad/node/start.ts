@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import { pino, type Logger } from "pino";
 import { createApp } from "../../../app/app.js";
 import { AbciServer } from "../../../sdk/abci/server.js";
+import { pruningOptions, type PruningOptions } from "../../../sdk/store/pruning.js";
 import { parseGasPrices } from "../../../sdk/types/gas-price.js";
 import { CliError, globalOptions } from "../cli.js";
 import { cometbftBinary } from "./cometbft.js";
@@ -18,6 +19,7 @@ interface StartFlags {
   comet: boolean;
   abci?: string;
   minimumGasPrices?: string;
+  pruning?: string;
   logLevel: string;
   cometLogLevel: string;
 }
@@ -29,6 +31,7 @@ export function registerStartCommand(program: Command): void {
     .option("--no-comet", "serve ABCI only; run CometBFT yourself with --proxy_app")
     .option("--abci <address>", "ABCI listen address (default: proxy_app of config.toml, tcp://127.0.0.1:26658)")
     .option("--minimum-gas-prices <prices>", "refuse mempool txs paying less, e.g. 0.0025uagora (default: app.toml)")
+    .option("--pruning <strategy>", "past states to keep: default, nothing, everything, custom (default: app.toml)")
     .option("--log-level <level>", "app log level: debug, info, warn, error", "info")
     .option("--comet-log-level <level>", "CometBFT log level", "main:info,state:info,*:error")
     .action(async (flags: StartFlags, command: Command) => {
@@ -37,14 +40,25 @@ export function registerStartCommand(program: Command): void {
     });
 }
 
+/** The pruning settings of app.toml (or --pruning), as the Cosmos SDK reads them. */
+function readPruning(config: Record<string, string>, flag: string | undefined): PruningOptions {
+  try {
+    return pruningOptions(flag ?? config["pruning"] ?? "default", config["pruning-keep-recent"], config["pruning-interval"]);
+  } catch (err) {
+    throw new CliError(`app.toml: ${(err as Error).message}`);
+  }
+}
+
 async function startNode(home: string, flags: StartFlags): Promise<void> {
   const logger = pino({ level: flags.logLevel, base: { module: "agorad" } });
   const genesis = readGenesis(home);
-  const minGasPrices = flags.minimumGasPrices ?? readAppConfig(home)["minimum-gas-prices"] ?? "";
+  const appConfig = readAppConfig(home);
+  const minGasPrices = flags.minimumGasPrices ?? appConfig["minimum-gas-prices"] ?? "";
   parseGasPrices(minGasPrices);
+  const pruning = readPruning(appConfig, flags.pruning);
   const abciAddress = flags.abci ?? getTomlValue(readFileSync(configToml(home), "utf8"), "", "proxy_app") ?? "tcp://127.0.0.1:26658";
 
-  const app = createApp({ home, chainId: genesis.chain_id, logger, minGasPrices });
+  const app = createApp({ home, chainId: genesis.chain_id, logger, minGasPrices, pruning });
   const server = new AbciServer(app.base, logger);
   try {
     await server.listen(abciAddress);

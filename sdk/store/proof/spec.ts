@@ -18,8 +18,8 @@
  *    is that leaf), so a leaf sits at the depth of its shortest unique prefix, not at 256, and
  *    proofs are short (about log2(n) inner ops). ICS-23 existence proofs do not fix the depth,
  *    so this fits the spec; the Celestia SMT it was written for compresses the same way.
- *    Non-existence proofs must then end at an empty child or at a leaf of another key on the
- *    key's path (see prove.ts: those proofs come with issue 4).
+ *    A non-existence walk then ends at an empty child or at a leaf of another key on the key's
+ *    path; the proof names the neighbours in sha256(key) order (prove.ts, absence.ts).
  *  - cosmjs-types 0.11's ProofSpec predates field 5 (prehash_key_before_comparison), so it is
  *    carried beside the generated type here and would be dropped by `ProofSpec.encode`; a
  *    client that needs the encoded spec must add it (field 5, bool) itself.

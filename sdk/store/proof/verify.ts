@@ -17,6 +17,7 @@
  * reach the expected root returns false.
  */
 import { HashOp, LengthOp, type ExistenceProof, type InnerOp, type LeafOp } from "cosmjs-types/cosmos/ics23/v1/proofs";
+import { encodeUvarint } from "../../codec/uvarint.js";
 import { sha256 } from "../hash.js";
 import { SMT_SPEC, type AgoraProofSpec } from "./spec.js";
 
@@ -36,9 +37,11 @@ function doHash(op: HashOp, data: Uint8Array): Uint8Array {
 
 function prepareLeafData(hashOp: HashOp, lengthOp: LengthOp, data: Uint8Array): Uint8Array {
   const hashed = doHash(hashOp, data);
-  if (lengthOp !== LengthOp.NO_PREFIX) throw new ProofError(`unsupported length op ${lengthOp}`);
-  return hashed;
+  if (lengthOp === LengthOp.NO_PREFIX) return hashed;
+  if (lengthOp === LengthOp.VAR_PROTO) return Buffer.concat([encodeUvarint(hashed.length), hashed]);
+  throw new ProofError(`unsupported length op ${lengthOp}`);
 }
+
 
 /** Checks a proof's ops against the spec; throws a ProofError naming the first violation. */
 export function checkAgainstSpec(proof: ExistenceProof, spec: AgoraProofSpec = SMT_SPEC): void {
