@@ -1,6 +1,7 @@
 /** The store bench's figures as a table: one row a figure, one column a store size. */
 import { IAVL_V1_BLOCK_OF_100_MS } from "./blocks.js";
 import { KEY_BYTES, VALUE_BYTES } from "./shape.js";
+import type { ProofKindFigures } from "./proofs.js";
 import type { SizeFigures } from "./size.js";
 import type { SnapshotRow } from "./snapshot-hook.js";
 import { UPDATE_SHARE } from "./workload.js";
@@ -10,6 +11,13 @@ const thousands = (n: number) => Math.round(n).toLocaleString("en-US");
 const mib = (bytes: number) => `${thousands(bytes / MiB)} MiB`;
 const perKey = (bytes: number, keys: number) => `${thousands(bytes / keys)} B`;
 const fixed = (n: number, digits = 1) => n.toFixed(digits);
+
+function proofRows(label: string, of: (s: SizeFigures) => ProofKindFigures): [string, (s: SizeFigures) => string][] {
+  return [
+    [`${label}: made/s`, (s) => thousands(of(s).madePerSecond)],
+    ["  verified/s", (s) => thousands(of(s).verifiedPerSecond)],
+  ];
+}
 
 function rows(sizes: SizeFigures[]): [string, (s: SizeFigures) => string][] {
   const blockRows = sizes[0]!.writeBlocks.flatMap((b, i): [string, (s: SizeFigures) => string][] => [
@@ -24,10 +32,11 @@ function rows(sizes: SizeFigures[]): [string, (s: SizeFigures) => string][] {
     ...blockRows,
     ["block of 100 reads/writes + commit: ms", (s) => `${fixed(s.anchor.blockMsMedian)} median`],
     ["  ms per write (IAVL v1 in Go: 0.24)", (s) => fixed(s.anchor.msPerWrite, 3)],
-    ["existence proofs made/s", (s) => thousands(s.proofs.provedPerSecond)],
-    ["existence proofs verified/s", (s) => thousands(s.proofs.verifiedPerSecond)],
+    ...proofRows("existence proofs", (s) => s.proofs.existence),
     ["  inner ops per proof (mean)", (s) => fixed(s.proofs.meanPathLength)],
-    ["  all proofs verified", (s) => (s.proofs.allVerified ? "yes" : "NO")],
+    ...proofRows("non-existence proofs", (s) => s.proofs.nonExistence),
+    ...proofRows("proofs to the app hash", (s) => s.proofs.appHash),
+    ["  all proofs verified", (s) => ([s.proofs.existence, s.proofs.nonExistence, s.proofs.appHash].every((p) => p.allVerified) ? "yes" : "NO")],
     ["disk after the blocks: file per key", (s) => `${perKey(s.diskAfterBlocks.fileBytes, s.diskAfterBlocks.keys)} (${s.diskAfterBlocks.versions} versions)`],
     ["blocks and proofs: peak anonymous memory", (s) => mib(s.peakAnonBytes)],
     ["peak RSS (LMDB's mapped file pages too)", (s) => mib(s.peakRssBytes)],
