@@ -39,7 +39,7 @@ bench: build
 bench-zk: build circuits
 	npm run bench:zk
 
-# The committed store at 1M and 10M keys (about 6 minutes); `make bench-store ARGS=--json` for JSON.
+# The committed store at 1M and 10M keys (about 7 minutes); `make bench-store ARGS=--json` for JSON.
 bench-store: build
 	npm run bench:store -- $(ARGS)
 

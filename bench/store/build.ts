@@ -1,9 +1,9 @@
 /**
  * The initial state of a store bench: `keys` balances in one first commit, which takes the bulk
  * path of an empty store (a tree built from nothing, its nodes written as they are made). On
- * the bench machine that built 10M keys in 184 s at 2.7 GiB peak RSS; ten commits of 1M each
- * (all but the first applied to the tree key by key, in one LMDB transaction each) took 627 s
- * and 20.8 GiB.
+ * the bench machine that built 10M keys in 3 to 5 minutes at 2.7 GiB peak anonymous memory;
+ * ten commits of 1M each (all but the first applied to the tree key by key, in one LMDB
+ * transaction each) took 10.5 minutes and 20.8 GiB peak RSS.
  */
 import { RootMultiStore } from "../../sdk/store/multistore.js";
 import { BALANCES_STORE, BENCH_STORES, balanceKey, balanceValue } from "./shape.js";
