@@ -6,7 +6,7 @@ COMETBFT_VERSION := v0.38.26
 COMETBFT := bin/cometbft
 export AGORA_COMETBFT := $(CURDIR)/$(COMETBFT)
 
-.PHONY: run test build deps cometbft proto bench bench-zk lint clean
+.PHONY: run test build deps cometbft proto bench bench-zk bench-store lint clean
 
 
 run: build
@@ -38,6 +38,10 @@ bench: build
 
 bench-zk: build circuits
 	npm run bench:zk
+
+# The committed store at 1M and 10M keys (about 7 minutes); `make bench-store ARGS=--json` for JSON.
+bench-store: build
+	npm run bench:store -- $(ARGS)
 
 lint: deps
 	npx tsc -p . --noEmit
