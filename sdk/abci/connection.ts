@@ -9,7 +9,7 @@ import type { Socket } from "node:net";
 import type { Logger } from "pino";
 import { Request, Response } from "cosmjs-types/tendermint/abci/types";
 import type { AbciApplication } from "./application.js";
-import { dispatch } from "./dispatch.js";
+import { dispatch, type FatalHandler } from "./dispatch.js";
 import { FrameDecoder, encodeFrame } from "./framing.js";
 
 /** Stop reading while this many requests wait, so a flood cannot exhaust memory. */
@@ -27,6 +27,7 @@ export class AbciConnection {
     private readonly app: AbciApplication,
     private readonly log: Logger,
     maxFrameBytes: number,
+    private readonly onFatal?: FatalHandler,
   ) {
     this.decoder = new FrameDecoder(maxFrameBytes);
     socket.on("data", (chunk: Buffer) => this.onData(chunk));
@@ -67,7 +68,7 @@ export class AbciConnection {
       while (this.queue.length > 0 && !this.socket.destroyed) {
         const req = this.queue.shift()!;
         if (req.flush) this.flush();
-        else this.pending.push(encodeFrame(await dispatch(this.app, req, this.log)));
+        else this.pending.push(encodeFrame(await dispatch(this.app, req, this.log, this.onFatal)));
         if (this.queue.length < QUEUE_HIGH_WATER / 2 && this.socket.isPaused()) this.socket.resume();
       }
     } finally {

@@ -22,8 +22,16 @@ interface Route {
 
 const exception = (error: string): Response => ({ exception: { error } });
 
+/**
+ * Told when FinalizeBlock or Commit fails: CometBFT stops on that exception, and the app's
+ * block state cannot be trusted to carry on, so the process should end with the reason.
+ */
+export type FatalHandler = (method: string, err: unknown) => void;
+
+const FATAL_METHODS = new Set(["finalizeBlock", "commit"]);
+
 /** Runs the request and returns the protobuf-encoded Response (never throws). */
-export async function dispatch(app: AbciApplication, req: Request, log: Logger): Promise<Uint8Array> {
+export async function dispatch(app: AbciApplication, req: Request, log: Logger, onFatal?: FatalHandler): Promise<Uint8Array> {
   const route = routeOf(app, req);
   if (route === undefined) {
     log.warn("unknown ABCI request type");
@@ -35,6 +43,7 @@ export async function dispatch(app: AbciApplication, req: Request, log: Logger):
   } catch (err) {
     log.error({ err, method: route.method }, "ABCI application method failed");
     const reason = err instanceof Error ? err.message : String(err);
+    if (FATAL_METHODS.has(route.method)) onFatal?.(route.method, err);
     return Response.encode(route.onError(`${route.method}: ${reason}`)).finish();
   }
 }

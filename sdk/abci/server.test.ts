@@ -13,6 +13,7 @@ import {
   type Request,
   Response,
   RequestCheckTx,
+  RequestFinalizeBlock,
   RequestInfo,
   RequestProcessProposal,
   RequestVerifyVoteExtension,
@@ -231,6 +232,26 @@ test("a throwing app gives REJECT for the verification methods and an exception 
     assert.equal(responses[3]?.echo?.message, "connection still usable");
     const failed = records.filter((r) => r["level"] === 50).map((r) => r["method"]);
     assert.deepEqual(failed, ["processProposal", "verifyVoteExtension", "checkTx"]);
+  } finally {
+    await server.close();
+  }
+});
+
+test("a failed Commit or FinalizeBlock is answered with an exception and reported as fatal; a failed CheckTx is not", async () => {
+  const fatal: string[] = [];
+  const { logger } = captureLogger();
+  const fail = (message: string) => (): never => {
+    throw new Error(message);
+  };
+  const app = stubApplication({ commit: fail("the disk holding /x is full"), finalizeBlock: fail("bad block"), checkTx: fail("bad tx") });
+  const server = new AbciServer(app, logger, { onFatal: (method, err) => fatal.push(`${method}: ${(err as Error).message}`) });
+  await server.listen("tcp://127.0.0.1:0");
+  try {
+    const responses = await roundTrip(server.address, [checkTx("x"), { finalizeBlock: RequestFinalizeBlock.fromPartial({}) }, { commit: {} }]);
+    assert.equal(responses[0]?.exception?.error, "checkTx: bad tx");
+    assert.equal(responses[1]?.exception?.error, "finalizeBlock: bad block");
+    assert.equal(responses[2]?.exception?.error, "commit: the disk holding /x is full");
+    assert.deepEqual(fatal, ["finalizeBlock: bad block", "commit: the disk holding /x is full"]);
   } finally {
     await server.close();
   }

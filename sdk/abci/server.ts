@@ -9,11 +9,14 @@ import { type AddressInfo, type Server, type Socket, createServer } from "node:n
 import type { Logger } from "pino";
 import type { AbciApplication } from "./application.js";
 import { AbciConnection } from "./connection.js";
+import type { FatalHandler } from "./dispatch.js";
 import { DEFAULT_MAX_FRAME_BYTES } from "./framing.js";
 
 export interface AbciServerOptions {
   /** Largest accepted request frame; bigger length prefixes close the connection. */
   maxFrameBytes?: number;
+  /** Called after FinalizeBlock or Commit failed (its exception response still goes out). */
+  onFatal?: FatalHandler;
 }
 
 export type ListenTarget = { kind: "tcp"; host: string; port: number } | { kind: "unix"; path: string };
@@ -35,6 +38,7 @@ export class AbciServer {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly maxFrameBytes: number;
+  private readonly onFatal: FatalHandler | undefined;
   private bound = "";
 
   constructor(
@@ -43,6 +47,7 @@ export class AbciServer {
     options: AbciServerOptions = {},
   ) {
     this.maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+    this.onFatal = options.onFatal;
   }
 
   /** The bound address, with the real port when listening on port 0. */
@@ -99,6 +104,6 @@ export class AbciServer {
       log.debug("ABCI connection closed");
     });
     log.debug("ABCI connection opened");
-    new AbciConnection(socket, this.app, log, this.maxFrameBytes);
+    new AbciConnection(socket, this.app, log, this.maxFrameBytes, this.onFatal);
   }
 }

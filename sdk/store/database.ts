@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { open, type Database, type RootDatabase } from "lmdb";
+import { DiskFullError, isDiskFull } from "./disk-full.js";
 
 export type BinaryDatabase = Database<Buffer, Buffer>;
 
@@ -48,9 +49,17 @@ export class StateDatabase {
     return opened;
   }
 
-  /** Runs writes as one atomic, durable transaction. */
+  /**
+   * Runs writes as one atomic, durable transaction. A full disk fails it whole, as a
+   * DiskFullError: the last committed version stays as it was.
+   */
   transaction(writes: () => void): void {
-    this.env.transactionSync(writes);
+    try {
+      this.env.transactionSync(writes);
+    } catch (err) {
+      if (isDiskFull(err, this.path)) throw new DiskFullError(this.path, { cause: err });
+      throw err;
+    }
   }
 
   async close(): Promise<void> {

@@ -170,6 +170,18 @@ export class Devnet {
     }
   }
 
+  /** Waits for agorad to end by itself; returns its exit code and its log. */
+  async waitForExit(timeoutMs = 60_000): Promise<{ code: number | null; log: string }> {
+    const node = this.node!;
+    if (node.exitCode === null && node.signalCode === null) {
+      const exited = new Promise((r) => node.once("exit", r));
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error(`agorad did not exit in ${timeoutMs} ms; see ${this.home}/node.log`)), timeoutMs).unref());
+      await Promise.race([exited, timeout]);
+    }
+    await this.waitForRpcDown();
+    return { code: node.exitCode, log: readFileSync(join(this.home, "node.log"), "utf8") };
+  }
+
   /** kill -9 of agorad alone; CometBFT stops on losing its app and is waited for. */
   async crashApp(): Promise<void> {
     const node = this.node!;

@@ -60,7 +60,14 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
   const abciAddress = flags.abci ?? getTomlValue(readFileSync(configToml(home), "utf8"), "", "proxy_app") ?? "tcp://127.0.0.1:26658";
 
   const app = createApp({ home, chainId: genesis.chain_id, logger, minGasPrices, pruning, snapshots });
-  const server = new AbciServer(app.base, logger);
+  // A failed FinalizeBlock or Commit (a full disk, say) ends the node with its reason.
+  const onFatal = (method: string, err: unknown) => {
+    const reason = err instanceof Error ? err.message : String(err);
+    logger.fatal({ err, method }, "the app cannot go on; stopping");
+    process.stderr.write(`Error: ${method} failed: ${reason}\n`);
+    void stop(1);
+  };
+  const server = new AbciServer(app.base, logger, { onFatal });
   try {
     await server.listen(abciAddress);
   } catch (err) {
