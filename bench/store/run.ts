@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { machine } from "../machine.js";
 import { SNAPSHOT_KEYS, storePlans, QUICK_PLAN, type StorePlan } from "./plan.js";
 import type { SizeFigures } from "./size.js";
-import { benchSnapshotHook } from "./snapshot-hook.js";
+import { benchSnapshot } from "../snapshot.js";
 import { storeTable } from "./table.js";
 
 const flags = new Set(process.argv.slice(2));
@@ -31,6 +31,6 @@ function runSize(plan: StorePlan): SizeFigures {
 const plans = storePlans({ quick });
 if (!json) console.log(`Agora store bench${quick ? " (quick)" : ""}: ${machine()}`);
 const sizes = plans.map(runSize);
-const snapshot = await benchSnapshotHook(quick ? QUICK_PLAN.keys : SNAPSHOT_KEYS);
+const snapshot = benchSnapshot(quick ? QUICK_PLAN.keys : SNAPSHOT_KEYS);
 if (json) console.log(JSON.stringify({ machine: machine(), sizes, snapshot }, null, 2));
 else for (const line of storeTable(sizes, snapshot)) console.log(line);

@@ -3,7 +3,7 @@ import { IAVL_V1_BLOCK_OF_100_MS } from "./blocks.js";
 import { KEY_BYTES, VALUE_BYTES } from "./shape.js";
 import type { ProofKindFigures } from "./proofs.js";
 import type { SizeFigures } from "./size.js";
-import type { SnapshotRow } from "./snapshot-hook.js";
+import type { SnapshotBenchResult } from "../snapshot.js";
 import { UPDATE_SHARE } from "./workload.js";
 
 const MiB = 1024 * 1024;
@@ -45,7 +45,7 @@ function rows(sizes: SizeFigures[]): [string, (s: SizeFigures) => string][] {
   ];
 }
 
-export function storeTable(sizes: SizeFigures[], snapshot: SnapshotRow): string[] {
+export function storeTable(sizes: SizeFigures[], snapshot: SnapshotBenchResult): string[] {
   const labelWidth = 44;
   const columnWidth = 24;
   const pad = (text: string) => " ".repeat(Math.max(0, columnWidth - text.length)) + text;
@@ -57,9 +57,8 @@ export function storeTable(sizes: SizeFigures[], snapshot: SnapshotRow): string[
     ...rows(sizes).map(([label, cell]) => `${label.padEnd(labelWidth)}${sizes.map((s) => pad(cell(s))).join("")}`),
     "",
     `anchor: IAVL v1 in Go does a block of 100 reads/writes plus commit in ~${IAVL_V1_BLOCK_OF_100_MS} ms on 4 vCPU`,
-    snapshot.built
-      ? `snapshot of ${thousands(snapshot.keys)} keys: created in ${fixed(snapshot.figures.createSeconds)} s, restored in ${fixed(snapshot.figures.restoreSeconds)} s`
-      : `snapshot of ${thousands(snapshot.keys)} keys: not built (bench/snapshot.ts, exporting benchSnapshot(keys), is not there yet)`,
+    `snapshot of ${thousands(snapshot.keys)} keys (${snapshot.chunks} chunks, ${mib(snapshot.snapshotBytes)}): created in ${fixed(snapshot.createSeconds)} s, ` +
+      `restored in ${fixed(snapshot.restoreSeconds)} s (peak RSS ${mib(snapshot.createPeakRss)} / ${mib(snapshot.restorePeakRss)})`,
   ];
   return lines;
 }
