@@ -4,10 +4,9 @@
  */
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { after, test } from "node:test";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { createModules, snapshotsPath, stateDatabasePath } from "../app/app.js";
 import { SnapshotStore } from "../sdk/snapshots/files.js";
@@ -16,21 +15,14 @@ import { SnapshotRestore } from "../sdk/snapshots/restore.js";
 import { sha256, type Snapshot } from "../sdk/snapshots/snapshot.js";
 import { RootMultiStore } from "../sdk/store/multistore.js";
 import { writeBankLikeBalances } from "./support/bank-state.js";
+import { tempDirs } from "./support/temp-dirs.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const writer = join(here, "support", "snapshot-writer.js");
 const agorad = join(here, "..", "cmd", "agorad", "main.js");
 const STORES = createModules().modules.storeKeys();
 
-const dirs: string[] = [];
-after(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "agora-snapcrash-"));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs("agora-snapcrash-");
 
 /** A home whose app state is `keys` balances committed as height 1. */
 async function homeWithBalances(keys: number): Promise<string> {

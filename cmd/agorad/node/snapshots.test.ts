@@ -1,28 +1,19 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { after, test } from "node:test";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { snapshotsPath } from "../../../app/app.js";
 import { genesisState, TestChain } from "../../../test/support/chain.js";
 import { testAccount } from "../../../test/support/signing.js";
+import { tempDirs } from "../../../test/support/temp-dirs.js";
 import { readAppConfig, snapshotSettings } from "./home.js";
 import { setTomlValue } from "./toml.js";
 
 const main = join(dirname(fileURLToPath(import.meta.url)), "..", "main.js");
-const homes: string[] = [];
-after(() => {
-  for (const home of homes) rmSync(home, { recursive: true, force: true });
-});
-
-function newHome(): string {
-  const home = mkdtempSync(join(tmpdir(), "agora-snapcli-"));
-  homes.push(home);
-  return home;
-}
+const newHome = tempDirs("agora-snapcli-");
 
 /** A home made by `agorad init`, as an operator has one. */
 async function initHome(): Promise<string> {
