@@ -5,7 +5,7 @@
  * back as rejected promises with clear messages, never as a hang.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -124,4 +124,5 @@ test("a stuck runtime is abandoned: the request rejects and a fresh worker serve
 test("without a build, opening the prover says to run `make circuits`", async () => {
   const empty = mkdtempSync(join(tmpdir(), "agora-zk-"));
   await assert.rejects(ZkProver.open(empty), /zk\.wasm is missing: run `make circuits`/);
+  rmSync(empty, { recursive: true });
 });

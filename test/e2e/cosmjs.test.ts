@@ -30,7 +30,7 @@ before(async () => {
 
 after(async () => {
   client?.disconnect();
-  await devnet?.stop();
+  await devnet?.destroy();
 });
 
 const balanceOf = async (address: string) => BigInt((await client.getBalance(address, "uagora")).amount);

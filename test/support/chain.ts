@@ -22,6 +22,18 @@ export function genesisState(accounts: GenesisAccount[]): Record<string, unknown
   };
 }
 
+/** Homes TestChain made itself, removed when the test process ends (a test may only close its chain). */
+const madeHomes: string[] = [];
+process.once("exit", () => {
+  for (const home of madeHomes) rmSync(home, { recursive: true, force: true });
+});
+
+function newHome(): string {
+  const home = mkdtempSync(join(tmpdir(), "agora-chain-"));
+  madeHomes.push(home);
+  return home;
+}
+
 export class TestChain {
   height = 0n;
   private constructor(
@@ -30,7 +42,7 @@ export class TestChain {
     readonly chainId: string,
   ) {}
 
-  static open(home = mkdtempSync(join(tmpdir(), "agora-chain-")), chainId = "agora-test-1", minGasPrices = "", snapshots?: SnapshotOptions): TestChain {
+  static open(home = newHome(), chainId = "agora-test-1", minGasPrices = "", snapshots?: SnapshotOptions): TestChain {
     const app = createApp({ home, chainId, logger: pino({ level: "silent" }), minGasPrices, ...(snapshots ? { snapshots } : {}) });
     const chain = new TestChain(app, home, chainId);
     chain.height = app.base.info().lastBlockHeight;

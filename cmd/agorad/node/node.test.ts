@@ -5,8 +5,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { tempDirs } from "../../../test/support/temp-dirs.js";
 import { getTomlValue } from "./toml.js";
 
+const newHome = tempDirs("agora-node-");
 const main = join(dirname(fileURLToPath(import.meta.url)), "..", "main.js");
 
 function agorad(home: string, ...args: string[]) {
@@ -22,7 +24,7 @@ function expectOneLineError(r: { code: number | null; stderr: string }, pattern:
 }
 
 test("init writes a genesis with the chain id and every module's defaults, and CometBFT config pointing at the app", () => {
-  const home = mkdtempSync(join(tmpdir(), "agora-init-"));
+  const home = newHome();
   const r = agorad(home, "init", "node0", "--chain-id", "agora-test-7", "-o", "json");
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout), { moniker: "node0", chain_id: "agora-test-7", home });
@@ -40,7 +42,7 @@ test("init writes a genesis with the chain id and every module's defaults, and C
 });
 
 test("add-genesis-account funds an address once and names bad input in one line", () => {
-  const home = mkdtempSync(join(tmpdir(), "agora-genesis-"));
+  const home = newHome();
   assert.equal(agorad(home, "init", "node0").code, 0);
   const address = "agora19rl4cm2hmr8afy4kldpxz3fka4jguq0aemhkp7";
   const r = agorad(home, "genesis", "add-genesis-account", address, "5000uagora,7ustake", "-o", "json");
@@ -55,12 +57,12 @@ test("add-genesis-account funds an address once and names bad input in one line"
 });
 
 test("start without a home says to run init, in one line", () => {
-  const home = mkdtempSync(join(tmpdir(), "agora-empty-"));
+  const home = newHome();
   expectOneLineError(agorad(home, "start"), /no genesis at .*: run `agorad init <moniker>/);
 });
 
 test("start reads pruning from app.toml and refuses a bad setting in one line", () => {
-  const home = mkdtempSync(join(tmpdir(), "agora-pruning-"));
+  const home = newHome();
   assert.equal(agorad(home, "init", "node0").code, 0);
   const appToml = join(home, "config", "app.toml");
   assert.match(readFileSync(appToml, "utf8"), /^pruning = "default"$/m);
