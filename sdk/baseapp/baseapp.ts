@@ -25,6 +25,7 @@ import {
   type ResponseProcessProposal,
   type ResponseQuery,
 } from "cosmjs-types/tendermint/abci/types";
+import { EventEmitter } from "node:events";
 import type { Logger } from "pino";
 import type { AbciApplication } from "../abci/application.js";
 import { jsonSections } from "../codec/json-sections.js";
@@ -39,6 +40,7 @@ import { GasMeter } from "../types/gas.js";
 import { ErrInvalidChainID, ErrInvalidRequest, ErrTxTooLarge, ErrUnknownRequest } from "../types/sdk-errors.js";
 import { MsgRouter } from "./msg-router.js";
 import { QueryRouter } from "./query-router.js";
+import { encodeBlockRecord } from "./block-record.js";
 import { abciTxResult, failure, runTx, type AnteHandler, type TxResult } from "./run-tx.js";
 import { decodeTx } from "./tx.js";
 import { handleSimulate, SIMULATE_PATH } from "./simulate.js";
@@ -55,6 +57,8 @@ export interface BaseAppOptions {
   maxTxBytes?: number;
   /** Writes and serves this node's state snapshots; absent: none are taken or served. */
   snapshots?: SnapshotManager;
+  /** Keep a record of each block for the block stream (default: yes). */
+  recordBlocks?: boolean;
 }
 
 const DEFAULT_MAX_TX_BYTES = 1024 * 1024;
@@ -69,6 +73,10 @@ export class BaseApp implements AbciApplication {
   private lastBlockTime = { seconds: 0n, nanos: 0 };
   /** Height of the block being finalized; set from InitChain's initial height before block one. */
   private finalizingHeight = 0n;
+  /** The block being finalized, for its record at Commit. */
+  private finalized: { request: RequestFinalizeBlock; response: ResponseFinalizeBlock } | undefined;
+  /** Emits "commit" with the height after each Commit is durable. */
+  readonly commits = new EventEmitter();
   private readonly stateSync: StateSync;
 
   constructor(private readonly options: BaseAppOptions) {
@@ -199,19 +207,29 @@ export class BaseApp implements AbciApplication {
     const txResults = req.txs.map((tx) => abciTxResult(runTx(this, "finalize", block, this.store, tx)));
     const validatorUpdates = this.options.modules.endBlock(blockCtx);
     this.lastBlockTime = block.time;
-    return {
+    const response: ResponseFinalizeBlock = {
       events: blockCtx.events.events,
       txResults,
       validatorUpdates,
       consensusParamUpdates: undefined,
       appHash: this.store.workingHash(),
     };
+    this.finalized = { request: req, response };
+    return response;
   }
 
   commit(): ResponseCommit {
-    this.store.commit(this.finalizingHeight);
+    const height = this.finalizingHeight;
+    const { finalized } = this;
+    const record =
+      this.options.recordBlocks !== false && finalized?.request.height === height
+        ? encodeBlockRecord(height, finalized.response.appHash, finalized.request, finalized.response, this.store.pendingChanges())
+        : undefined;
+    this.finalized = undefined;
+    this.store.commit(height, record);
     this.checkState = branch(this.store.committedMultiStore());
     this.options.snapshots?.afterCommit(this.finalizingHeight);
+    this.commits.emit("commit", height);
     return { retainHeight: 0n };
   }
 

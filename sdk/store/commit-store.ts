@@ -209,6 +209,14 @@ export class CommitStore implements KVStore, Latin1Writes {
     for (let i = 0; nodes && i < nodes.count; i++) batch.write(this.nodes.db, nodeKeyOf(nodes, i), nodeValueOf(nodes, i));
   }
 
+  /** The pending block's writes in key order (value null: a deletion). */
+  pendingWrites(): [Buffer, Buffer | null][] {
+    return [...this.pending.keys()].sort().map((k) => {
+      const value = this.pending.get(k)!;
+      return [stringToKey(k), value === null ? null : stringToKey(value)];
+    });
+  }
+
   /** Drops what only versions up to `upTo` needed (inside the caller's transaction). */
   prune(upTo: bigint): void {
     this.history.prune(upTo, this.nodes.db);

@@ -41,6 +41,11 @@ export class StateDatabase {
     return this.open(`orphans/${storeName}`);
   }
 
+  /** One record per kept block, by height (the block stream's retained window). */
+  blocks(): BinaryDatabase {
+    return this.open("blocks");
+  }
+
   private open(name: string): BinaryDatabase {
     const db = this.named.get(name);
     if (db) return db;

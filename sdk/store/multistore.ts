@@ -156,8 +156,27 @@ export class RootMultiStore {
     return this.appHash();
   }
 
-  /** Makes the pending writes durable as `version` and returns its commit id. */
-  commit(version: bigint): CommitId {
+  /** Every store's pending writes: by store name, then key (value null: a deletion). */
+  pendingChanges(): { store: string; key: Buffer; value: Buffer | null }[] {
+    return [...this.stores.values()].flatMap((s) => s.pendingWrites().map(([key, value]) => ({ store: s.name, key, value })));
+  }
+
+  /** The oldest version that has a block record, or undefined when none has. */
+  oldestBlockRecord(): bigint | undefined {
+    for (const key of this.db.blocks().getKeys({ limit: 1 })) return key.readBigUInt64BE(0);
+    return undefined;
+  }
+
+  /** The block record committed with `version`, if it is kept. */
+  blockRecord(version: bigint): Buffer | undefined {
+    return this.db.blocks().get(versionBytes(version));
+  }
+
+  /**
+   * Makes the pending writes durable as `version` and returns its commit id; `blockRecord`, when
+   * given, is kept with it (same transaction, pruned with it) for the block stream.
+   */
+  commit(version: bigint, blockRecord?: Uint8Array): CommitId {
     if (version !== this.nextVersion) throw new Error(`cannot commit version ${version}: the next version is ${this.nextVersion}`);
     const hash = this.appHash();
     const info = encodeCommitInfo([...this.stores.values()].map((s) => [s.name, s.workingRoot()]));
@@ -169,6 +188,7 @@ export class RootMultiStore {
     const batch = new WriteBatch(this.db, first ? CHUNK_WRITES : Infinity);
     for (const store of this.stores.values()) store.writePending(batch, version, !first);
     batch.finish(() => {
+      if (blockRecord) this.db.blocks().putSync(versionBytes(version), Buffer.from(blockRecord.buffer, blockRecord.byteOffset, blockRecord.byteLength));
       this.db.meta.putSync(commitInfoKey(version), info);
       if (first) this.db.meta.putSync(EARLIEST_KEY, versionBytes(version));
       this.db.meta.putSync(LATEST_KEY, versionBytes(version));
@@ -201,6 +221,7 @@ export class RootMultiStore {
     this.db.transaction(() => {
       for (const name of this.names) this.getKVStore(name).undo(latest, previous.get(name) ?? EMPTY_TREE);
       this.db.meta.removeSync(commitInfoKey(latest));
+      this.db.blocks().removeSync(versionBytes(latest));
       this.db.meta.putSync(LATEST_KEY, versionBytes(latest - 1n));
     });
     this.load(latest - 1n);
@@ -238,7 +259,10 @@ export class RootMultiStore {
     if (upTo < this.earliest) return;
     this.db.transaction(() => {
       for (const store of this.stores.values()) store.prune(upTo);
-      for (let v = this.earliest; v <= upTo; v++) this.db.meta.removeSync(commitInfoKey(v));
+      for (let v = this.earliest; v <= upTo; v++) {
+        this.db.meta.removeSync(commitInfoKey(v));
+        this.db.blocks().removeSync(versionBytes(v));
+      }
       this.db.meta.putSync(EARLIEST_KEY, versionBytes(upTo + 1n));
     });
     this.earliest = upTo + 1n;
@@ -256,7 +280,7 @@ export class RootMultiStore {
   }
 
   private clearUncommitted(): void {
-    const dbs = this.names.flatMap((name) => [this.db.flat(name), this.db.nodes(name), this.db.changes(name), this.db.orphans(name)]);
+    const dbs = [this.db.blocks(), ...this.names.flatMap((name) => [this.db.flat(name), this.db.nodes(name), this.db.changes(name), this.db.orphans(name)])];
     this.db.transaction(() => {
       for (const db of dbs) for (const key of [...db.getKeys()]) db.removeSync(key);
     });

@@ -33,6 +33,11 @@ export interface BlockData {
   finalizeBlockResponse: Uint8Array;
   /** Every write of the block, by store name then key, as cosmos.store.v1beta1.StoreKVPair. */
   changes: StoreKVPair[];
+  /**
+   * Set when the change set was too large to keep (a genesis of millions of accounts): read the
+   * state at this height instead (export, or queries at the height).
+   */
+  changesOmitted: boolean;
 }
 
 export interface StoreKVPair {
@@ -196,6 +201,7 @@ function createBaseBlockData(): BlockData {
     finalizeBlockRequest: new Uint8Array(0),
     finalizeBlockResponse: new Uint8Array(0),
     changes: [],
+    changesOmitted: false,
   };
 }
 
@@ -218,6 +224,9 @@ export const BlockData: MessageFns<BlockData> = {
     }
     for (const v of message.changes) {
       StoreKVPair.encode(v!, writer.uint32(42).fork()).join();
+    }
+    if (message.changesOmitted !== false) {
+      writer.uint32(48).bool(message.changesOmitted);
     }
     return writer;
   },
@@ -275,6 +284,14 @@ export const BlockData: MessageFns<BlockData> = {
             message.changes.push(StoreKVPair.decode(reader, reader.uint32()));
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.changesOmitted = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -308,6 +325,11 @@ export const BlockData: MessageFns<BlockData> = {
       changes: globalThis.Array.isArray(object?.changes)
         ? object.changes.map((e: any) => StoreKVPair.fromJSON(e))
         : [],
+      changesOmitted: isSet(object.changesOmitted)
+        ? globalThis.Boolean(object.changesOmitted)
+        : isSet(object.changes_omitted)
+        ? globalThis.Boolean(object.changes_omitted)
+        : false,
     };
   },
 
@@ -328,6 +350,9 @@ export const BlockData: MessageFns<BlockData> = {
     if (message.changes?.length) {
       obj.changes = message.changes.map((e) => StoreKVPair.toJSON(e));
     }
+    if (message.changesOmitted !== false) {
+      obj.changesOmitted = message.changesOmitted;
+    }
     return obj;
   },
 
@@ -341,6 +366,7 @@ export const BlockData: MessageFns<BlockData> = {
     message.finalizeBlockRequest = object.finalizeBlockRequest ?? new Uint8Array(0);
     message.finalizeBlockResponse = object.finalizeBlockResponse ?? new Uint8Array(0);
     message.changes = object.changes?.map((e) => StoreKVPair.fromPartial(e)) || [];
+    message.changesOmitted = object.changesOmitted ?? false;
     return message;
   },
 };
