@@ -30,6 +30,8 @@ export interface AgoraAppOptions {
   pruning?: PruningOptions;
   /** When to snapshot the state for state sync (app.toml [state-sync]); default: never. */
   snapshots?: SnapshotOptions;
+  /** Keep each block's record for the block stream (app.toml [streaming]); default: no. */
+  streamBlocks?: boolean;
 }
 
 /** Module accounts and what they may do. */
@@ -79,6 +81,7 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     modules,
     logger: options.logger,
     snapshots,
+    recordBlocks: options.streamBlocks ?? false,
   });
   const minGasPrices = parseGasPrices(options.minGasPrices ?? "");
   base.anteHandler = newAnteHandler({

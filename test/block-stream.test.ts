@@ -17,7 +17,7 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 test("the block stream serves every block in order with its txs, results and store changes, then each new block as it commits", async () => {
   const alice = await testAccount(1);
   const bob = await testAccount(2);
-  const chain = TestChain.open();
+  const chain = TestChain.open(undefined, undefined, undefined, { streamBlocks: true });
   try {
     chain.initChain(genesisState([{ address: alice.address, amount: 1_000_000n }]));
     chain.block([]);
@@ -70,7 +70,7 @@ test("the block stream serves every block in order with its txs, results and sto
 
 test("a height pruned from the stream's window fails with the height to resume from; a stream can be cancelled", async () => {
   const home = mkdtempSync(join(tmpdir(), "agora-stream-"));
-  const app = createApp({ home, chainId: "agora-test-1", logger: pino({ level: "silent" }), pruning: { keepRecent: 2, interval: 1 } });
+  const app = createApp({ home, chainId: "agora-test-1", logger: pino({ level: "silent" }), pruning: { keepRecent: 2, interval: 1 }, streamBlocks: true });
   try {
     app.base.initChain({ time: { seconds: 1n, nanos: 0 }, chainId: "agora-test-1", validators: [], appStateBytes: Buffer.from("{}"), initialHeight: 1n });
     for (let h = 1n; h <= 5n; h++) {

@@ -44,7 +44,7 @@ async function sourceChain(height: number, interval = 3, keepRecent = 2): Promis
   const alice = await testAccount(1);
   const bob = await testAccount(2);
   const others = await Promise.all(Array.from({ length: 38 }, (_, i) => testAccount(100 + i)));
-  const chain = openChain(undefined, "agora-test-1", "", { interval, keepRecent, chunkSize: CHUNK_SIZE });
+  const chain = openChain(undefined, "agora-test-1", "", { snapshots: { interval, keepRecent, chunkSize: CHUNK_SIZE } });
   chain.initChain(genesisState([alice, ...others].map((a) => ({ address: a.address, amount: 1_000_000n }))));
   const source = { chain, alice, bob, sequence: 0n };
   while (chain.height < BigInt(height)) await sendBlock(source, [chain]);

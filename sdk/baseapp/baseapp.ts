@@ -57,7 +57,10 @@ export interface BaseAppOptions {
   maxTxBytes?: number;
   /** Writes and serves this node's state snapshots; absent: none are taken or served. */
   snapshots?: SnapshotManager;
-  /** Keep a record of each block for the block stream (default: yes). */
+  /**
+   * Keep a record of each block for the block stream (default: no). Opt-in, as ADR-038
+   * streaming is: encoding a block's requests, results and change set costs its Commit.
+   */
   recordBlocks?: boolean;
 }
 
@@ -222,7 +225,7 @@ export class BaseApp implements AbciApplication {
     const height = this.finalizingHeight;
     const { finalized } = this;
     const record =
-      this.options.recordBlocks !== false && finalized?.request.height === height
+      this.options.recordBlocks && finalized?.request.height === height
         ? encodeBlockRecord(height, finalized.response.appHash, finalized.request, finalized.response, this.store.pendingChanges())
         : undefined;
     this.finalized = undefined;

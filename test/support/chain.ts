@@ -5,8 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CheckTxType, type ExecTxResult } from "cosmjs-types/tendermint/abci/types";
 import { pino } from "pino";
-import { createApp, type AgoraApp } from "../../app/app.js";
-import type { SnapshotOptions } from "../../sdk/snapshots/manager.js";
+import { createApp, type AgoraApp, type AgoraAppOptions } from "../../app/app.js";
 
 export interface GenesisAccount {
   address: string;
@@ -42,8 +41,8 @@ export class TestChain {
     readonly chainId: string,
   ) {}
 
-  static open(home = newHome(), chainId = "agora-test-1", minGasPrices = "", snapshots?: SnapshotOptions): TestChain {
-    const app = createApp({ home, chainId, logger: pino({ level: "silent" }), minGasPrices, ...(snapshots ? { snapshots } : {}) });
+  static open(home = newHome(), chainId = "agora-test-1", minGasPrices = "", options: Partial<Pick<AgoraAppOptions, "snapshots" | "streamBlocks">> = {}): TestChain {
+    const app = createApp({ home, chainId, logger: pino({ level: "silent" }), minGasPrices, ...options });
     const chain = new TestChain(app, home, chainId);
     chain.height = app.base.info().lastBlockHeight;
     return chain;
