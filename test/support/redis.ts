@@ -20,13 +20,15 @@ export async function createTestRedis(): Promise<TestRedis> {
   // Fail fast instead of ioredis's default of retrying forever.
   const options = { lazyConnect: true, connectTimeout: 5_000, maxRetriesPerRequest: 0, retryStrategy: () => null };
   const redis = new Redis(TEST_REDIS, { ...options, keyPrefix: prefix });
-  redis.on("error", () => {}); // connect() below reports the failure.
+  // connect() only says "Connection is closed."; the error event says why.
+  let cause: Error | undefined;
+  redis.on("error", (err: Error) => (cause ??= err));
   try {
     await redis.connect();
   } catch (err) {
     redis.disconnect();
     throw new Error(
-      `Redis is not reachable at AGORA_TEST_REDIS=${TEST_REDIS} (${err instanceof Error ? err.message : String(err)}); start it with \`scripts/services.sh start\` or \`make services\``,
+      `Redis is not reachable at AGORA_TEST_REDIS=${TEST_REDIS} (${(cause ?? (err as Error)).message}); start it with \`scripts/services.sh start\` or \`make services\``,
     );
   }
   after(async () => {
