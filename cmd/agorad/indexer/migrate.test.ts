@@ -49,6 +49,14 @@ test("`agorad indexer migrate` applies what is missing, then has nothing to do; 
   assert.equal(await migrate("--pool-size", "2", "--statement-timeout", "5000"), "applied 0002_accounts_balances\n");
 });
 
+test("the pool's statement timeout is the one asked for", async () => {
+  const database = await createTestDatabase();
+  const db = database.closeBeforeDrop(openIndexerDatabase(database.url, { poolSize: 1, statementTimeoutMs: 250 }));
+  const { rows } = await sql<{ statement_timeout: string }>`SHOW statement_timeout`.execute(db);
+  assert.equal(rows[0]!.statement_timeout, "250ms");
+  await assert.rejects(sql`SELECT pg_sleep(5)`.execute(db), /canceling statement due to statement timeout/);
+});
+
 test("`agorad indexer migrate` against a PostgreSQL that is not there fails with one line", async () => {
   const port = await freePort();
   const line = await agoradFailure(tmpdir(), ["indexer", "migrate", "--pg", `postgres://agora:secret@127.0.0.1:${port}/agora`]);
