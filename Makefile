@@ -5,14 +5,17 @@
 COMETBFT_VERSION := v0.38.26
 COMETBFT := bin/cometbft
 export AGORA_COMETBFT := $(CURDIR)/$(COMETBFT)
+# What `scripts/services.sh start` sets up; the indexer and cache tests connect here.
+export AGORA_TEST_PG ?= postgres://agora_test:agora_test@127.0.0.1:5432/postgres
+export AGORA_TEST_REDIS ?= redis://127.0.0.1:6379
 
-.PHONY: run test build deps cometbft proto bench bench-zk bench-store lint clean
+.PHONY: run test build deps cometbft services proto bench bench-zk bench-store lint clean
 
 
 run: build
 	./deployments/devnet/run.sh
 
-test: build circuits
+test: build circuits services
 	./scripts/test.sh
 
 build: deps cometbft
@@ -29,6 +32,10 @@ cometbft: $(COMETBFT)
 $(COMETBFT):
 	@command -v go >/dev/null || { echo "Go is needed to install CometBFT: install golang first"; exit 1; }
 	GOBIN=$(CURDIR)/bin go install github.com/cometbft/cometbft/cmd/cometbft@$(COMETBFT_VERSION)
+
+# PostgreSQL and Redis for the indexer and cache tests: installed from Debian's packages if absent.
+services:
+	./scripts/services.sh start
 
 proto: deps
 	./scripts/protogen.sh

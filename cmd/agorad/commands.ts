@@ -1,6 +1,7 @@
 /** The command tree: each group lives in a file of its own. */
 import type { Command } from "commander";
 import { registerQueryCommands, registerStatusCommand, registerTxCommands } from "./client/commands.js";
+import { registerIndexerCommands } from "./indexer/commands.js";
 import { registerKeysCommands } from "./keys/commands.js";
 import { registerExportCommand } from "./node/export.js";
 import { registerGenesisCommands } from "./node/genesis-commands.js";
@@ -17,6 +18,7 @@ export function registerCommands(program: Command): void {
   registerExportCommand(program);
   registerRollbackCommand(program);
   registerSnapshotsCommands(program);
+  registerIndexerCommands(program);
 
   // Client commands.
   registerKeysCommands(program);

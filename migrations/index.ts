@@ -1,0 +1,16 @@
+/**
+ * The indexer's migrations in order. Listed in code rather than read from the folder, so the
+ * compiled CLI finds them wherever it runs and a half-written file is never picked up.
+ */
+import type { Migration, MigrationProvider } from "kysely/migration";
+import * as blocksTxsEvents from "./0001_blocks_txs_events.js";
+import * as accountsBalances from "./0002_accounts_balances.js";
+
+export const indexerMigrations: Record<string, Migration> = {
+  "0001_blocks_txs_events": blocksTxsEvents,
+  "0002_accounts_balances": accountsBalances,
+};
+
+export const indexerMigrationProvider: MigrationProvider = {
+  getMigrations: async () => indexerMigrations,
+};
