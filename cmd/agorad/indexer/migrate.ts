@@ -37,8 +37,12 @@ export function registerMigrateCommand(indexer: Command): void {
     .option("--pool-size <n>", "connections to PostgreSQL at most", positiveInteger, DEFAULT_POOL_SIZE)
     .option("--statement-timeout <ms>", "cancel a statement running longer than this", positiveInteger, DEFAULT_STATEMENT_TIMEOUT_MS)
     .action(async (opts: { pg?: string; down?: boolean; poolSize: number; statementTimeout: number }, command: Command) => {
-      const url = opts.pg ?? process.env.AGORA_INDEXER_PG ?? DEFAULT_INDEXER_PG;
-      const db = openIndexerDatabase(url, { poolSize: opts.poolSize, statementTimeoutMs: opts.statementTimeout });
+      // `agorad indexer` has the same options: commander gives them to it wherever they stand.
+      const parent = command.parent;
+      const given = <K extends "pg" | "poolSize" | "statementTimeout">(name: K): (typeof opts)[K] =>
+        parent?.getOptionValueSource(name) === "cli" ? (parent.opts() as typeof opts)[name] : opts[name];
+      const url = given("pg") ?? process.env.AGORA_INDEXER_PG ?? DEFAULT_INDEXER_PG;
+      const db = openIndexerDatabase(url, { poolSize: given("poolSize"), statementTimeoutMs: given("statementTimeout") });
       try {
         await checkReachable(db, url);
         const steps = await migrateIndexer(db, opts.down ? "down" : "latest");
