@@ -17,6 +17,8 @@ import { txRoutes } from "./tx-routes.js";
 export interface RestServerOptions {
   /** CometBFT's RPC address (config.toml `[rpc] laddr`), for tx and block routes. */
   rpcAddress: string;
+  /** Access-Control-Allow-Origin: * (app.toml enabled-unsafe-cors); on unless false. */
+  cors?: boolean;
   /** Logs failures that are the server's own fault (the client gets a 500). */
   onInternalError?: (err: unknown, url: string) => void;
 }
@@ -30,7 +32,7 @@ export function restRoutes(base: BaseApp, rpcAddress: string): RestRoute[] {
 
 export async function createRestServer(base: BaseApp, options: RestServerOptions): Promise<FastifyInstance> {
   const server = Fastify({ logger: false, bodyLimit: 4 * 1024 * 1024 });
-  await server.register(cors, { origin: "*", exposedHeaders: ["x-cosmos-block-height", "grpc-metadata-x-cosmos-block-height"] });
+  if (options.cors !== false) await server.register(cors, { origin: "*", exposedHeaders: ["x-cosmos-block-height", "grpc-metadata-x-cosmos-block-height"] });
   const routes = restRoutes(base, options.rpcAddress);
   const info = base.info();
   const document = openApiDocument(routes, { title: `${info.data} REST`, version: info.version });

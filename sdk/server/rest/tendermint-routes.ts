@@ -147,7 +147,8 @@ const HEADER_HASHES = ["last_commit_hash", "data_hash", "validators_hash", "next
 function headerJson(header: RpcBlock["block"]["header"], proposer: Json): Json {
   const hashes = Object.fromEntries(HEADER_HASHES.map((name) => [name, hexToBase64(String(header[name] ?? ""))]));
   return {
-    version: header["version"] as Json,
+    // jsonpb writes the zero app version the RPC leaves out.
+    version: { block: "0", app: "0", ...(header["version"] as Record<string, string>) },
     chain_id: header["chain_id"] as string,
     height: header["height"] as string,
     time: header["time"] as string,
