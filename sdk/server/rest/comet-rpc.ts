@@ -4,6 +4,9 @@
  */
 import { GatewayError, GrpcCode } from "./errors.js";
 
+// A node that does not answer in this time is as good as down for a REST client waiting on it.
+const RPC_TIMEOUT_MS = 15_000;
+
 export class CometRpcError extends Error {
   constructor(
     readonly method: string,
@@ -32,7 +35,7 @@ export class CometRpc {
     for (const [name, value] of Object.entries(args)) if (value !== undefined) query.set(name, String(value));
     let response: Response;
     try {
-      response = await fetch(`${this.base}/${method}?${query.toString()}`);
+      response = await fetch(`${this.base}/${method}?${query.toString()}`, { signal: AbortSignal.timeout(RPC_TIMEOUT_MS) });
     } catch (err) {
       throw new GatewayError(GrpcCode.UNAVAILABLE, `cannot reach the CometBFT RPC at ${this.base}: ${(err as Error).message}`);
     }

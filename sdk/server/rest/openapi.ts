@@ -19,7 +19,13 @@ export function openApiDocument(routes: RestRoute[], info: { title: string; vers
       properties: { code: { type: "integer" }, message: { type: "string" }, details: { type: "array", items: { type: "object" } } },
     },
   };
+  const operationIds = new Set<string>();
   for (const route of routes) {
+    // OpenAPI wants unique ids; one gRPC method may have two paths (DenomMetadata).
+    const [, module] = route.operation.split(".");
+    let operationId = `${route.operation.split(".").pop()}_${module}`;
+    while (operationIds.has(operationId)) operationId += "_";
+    operationIds.add(operationId);
     const ref = (name: string) => {
       schemas[name] ??= { type: "object", description: `proto3 JSON of ${name} (snake_case fields, 64-bit integers as strings)` };
       return { $ref: `#/components/schemas/${name}` };
@@ -38,7 +44,7 @@ export function openApiDocument(routes: RestRoute[], info: { title: string; vers
     const path = route.path.replace(/\{([a-z_]+)=\*\*\}/g, "{$1}");
     paths[path] ??= {};
     paths[path]![route.method.toLowerCase()] = {
-      operationId: route.operation.split(".").slice(-1)[0] + "_" + route.operation.split(".").slice(1, 2)[0],
+      operationId,
       summary: route.operation,
       parameters,
       ...(route.requestBody ? { requestBody: { required: true, content: { "application/json": { schema: ref(route.requestBody) } } } } : {}),

@@ -129,6 +129,13 @@ test("a bad address is a 400 with code 3 naming it; a missing account is a 404 w
   assert.match(missing.body["message"], /not found/);
 });
 
+test("a denom with a slash reaches the metadata query whole, and its absence is a 404", async () => {
+  const res = await get("/cosmos/bank/v1beta1/denoms_metadata/ibc/ABC");
+  assert.equal(res.status, 404);
+  assert.equal(res.body["code"], 5);
+  assert.match(res.body["message"], /ibc\/ABC/);
+});
+
 test("an unknown path answers as the gateway does: 501, code 12, Not Implemented", async () => {
   const res = await get("/cosmos/staking/v1beta1/validators");
   assert.equal(res.status, 501);
@@ -181,5 +188,7 @@ test("/openapi.json lists every route the server answers", async () => {
   const operations = new Set(routes.map((r) => "/" + r.operation.replace(/\.(\w+)$/, "/$1")));
   for (const method of chain.app.base.queryRouter.paths()) assert.ok(operations.has(method), `${method} has no REST route`);
   assert.ok(body["paths"]["/cosmos/tx/v1beta1/txs"]["post"]);
+  const ids = Object.values(body["paths"]).flatMap((ops: any) => Object.values(ops).map((op: any) => op.operationId));
+  assert.equal(new Set(ids).size, ids.length, "operation ids are unique");
   assert.ok(body["paths"]["/cosmos/base/tendermint/v1beta1/blocks/latest"]["get"]);
 });
