@@ -54,12 +54,6 @@ export function queryRoutes(base: BaseApp, resolve: AnyResolver): RestRoute[] {
   return GATEWAY_ROUTES.filter((route) => base.queryRouter.has(route.method)).map((route) => toRestRoute(base, resolve, route));
 }
 
-/** The Query methods the router serves that no gateway route maps yet (for the operator to see). */
-export function unmappedQueryMethods(base: BaseApp): string[] {
-  const mapped = new Set(GATEWAY_ROUTES.map((r) => r.method));
-  return base.queryRouter.paths().filter((path) => !mapped.has(path));
-}
-
 function toRestRoute(base: BaseApp, resolve: AnyResolver, route: QueryGatewayRoute): RestRoute {
   const params: RestParam[] = [
     ...(route.pathFields ?? []).map((name): RestParam => ({ name, in: "path", type: "string", required: true })),
