@@ -14,5 +14,7 @@ export function paginate<T>(all: T[], page: PageRequest | undefined): { items: T
     key.writeBigUInt64BE(BigInt(end));
     nextKey = key;
   }
-  return { items, pagination: { nextKey, total: page?.countTotal ? BigInt(all.length) : 0n } };
+  // As the SDK's Paginate: without a limit the total is counted; with a key it never is.
+  const countTotal = !page?.key.length && (page?.countTotal || !page?.limit);
+  return { items, pagination: { nextKey, total: countTotal ? BigInt(all.length) : 0n } };
 }

@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import { createModules } from "../../../app/app.js";
 import { DEFAULT_CHAIN_ID, DEFAULT_MIN_GAS_PRICES } from "../../../app/constants.js";
 import { CliError, globalOptions, printResult } from "../cli.js";
+import { API_APP_TOML } from "./api-server.js";
 import { cometbftBinary } from "./cometbft.js";
 import { appToml, configToml, genesisJson, readGenesis, writeGenesis } from "./home.js";
 import { setTomlValue } from "./toml.js";
@@ -55,6 +56,7 @@ export function registerInitCommand(program: Command): void {
             "# How many of the newest snapshots to keep (0: all of them).",
             "snapshot-keep-recent = 2",
             "",
+            ...API_APP_TOML,
           ].join("\n"),
         );
       }

@@ -11,6 +11,7 @@ import { AbciServer } from "../../../sdk/abci/server.js";
 import { pruningOptions, type PruningOptions } from "../../../sdk/store/pruning.js";
 import { parseGasPrices } from "../../../sdk/types/gas-price.js";
 import { CliError, globalOptions } from "../cli.js";
+import { startApiServer } from "./api-server.js";
 import { cometbftBinary } from "./cometbft.js";
 import { configToml, readAppConfig, readGenesis, snapshotSettings } from "./home.js";
 import { getTomlValue } from "./toml.js";
@@ -22,6 +23,7 @@ interface StartFlags {
   pruning?: string;
   logLevel: string;
   cometLogLevel: string;
+  "api.address"?: string;
 }
 
 export function registerStartCommand(program: Command): void {
@@ -32,6 +34,7 @@ export function registerStartCommand(program: Command): void {
     .option("--abci <address>", "ABCI listen address (default: proxy_app of config.toml, tcp://127.0.0.1:26658)")
     .option("--minimum-gas-prices <prices>", "refuse mempool txs paying less, e.g. 0.0025uagora (default: app.toml)")
     .option("--pruning <strategy>", "past states to keep: default, nothing, everything, custom (default: app.toml)")
+    .option("--api.address <address>", "REST listen address (default: [api] address of app.toml, tcp://0.0.0.0:1317)")
     .option("--log-level <level>", "app log level: debug, info, warn, error", "info")
     .option("--comet-log-level <level>", "CometBFT log level", "main:info,state:info,*:error")
     .action(async (flags: StartFlags, command: Command) => {
@@ -76,6 +79,11 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
   const last = app.base.info();
   logger.info({ abci: server.address, height: last.lastBlockHeight.toString(), chainId: genesis.chain_id }, "ABCI app listening");
 
+  const api = await startApiServer(home, appConfig, flags["api.address"], app.base, logger).catch(async (err: unknown) => {
+    await server.close();
+    throw err;
+  });
+
   let comet: ChildProcess | undefined;
   let stopping = false;
   const stop = async (code: number) => {
@@ -85,6 +93,7 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
       comet.kill("SIGTERM");
       await new Promise((resolve) => comet!.once("exit", resolve));
     }
+    await api?.close();
     await server.close();
     await app.snapshots.close();
     await app.base.store.close();

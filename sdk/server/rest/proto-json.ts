@@ -1,0 +1,69 @@
+/**
+ * Proto3 JSON as the Cosmos SDK's grpc-gateway writes it (gogoproto jsonpb with `OrigName`,
+ * `EmitDefaults` and the interface registry as its Any resolver): snake_case field names, every
+ * field present (unset messages as null), 64-bit integers as strings, bytes as base64, and an Any
+ * as `{"@type": url, ...fields of the packed message}`.
+ */
+import { BaseAccount, ModuleAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
+import { PubKey as Ed25519PubKey } from "cosmjs-types/cosmos/crypto/ed25519/keys";
+import { PubKey as Secp256k1PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
+import { signModeToJSON } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
+import type { MessageType, TypeRegistry } from "../../codec/registry.js";
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Finds the codec of a packed message by its type URL. */
+export type AnyResolver = (typeUrl: string) => Pick<MessageType, "decode"> | undefined;
+
+// Types that travel inside Anys of query answers (accounts, keys) but are no Msg of the registry.
+const WELL_KNOWN: Pick<MessageType, "typeUrl" | "decode">[] = [BaseAccount, ModuleAccount, Secp256k1PubKey, Ed25519PubKey];
+
+// ts-proto keeps enums as numbers; jsonpb writes their names. The enum fields of the messages served.
+const ENUM_FIELDS: Record<string, ((value: number) => string) | undefined> = { mode: signModeToJSON };
+
+/** The app's registry first, then the well-known account and key types. */
+export function anyResolver(registry: TypeRegistry): AnyResolver {
+  const known = new Map(WELL_KNOWN.map((t) => [t.typeUrl, t]));
+  return (typeUrl) => registry.lookup(typeUrl) ?? known.get(typeUrl);
+}
+
+/** A decoded ts-proto message (cosmjs-types) as the gateway's JSON. */
+export function toGatewayJson(value: unknown, resolve: AnyResolver): Json {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  // Go decodes empty bytes as a nil slice, which jsonpb writes as null.
+  if (value instanceof Uint8Array) return value.length === 0 ? null : Buffer.from(value).toString("base64");
+  if (Array.isArray(value)) return value.map((item) => toGatewayJson(item, resolve));
+  if (value instanceof Date) return value.toISOString();
+  if (isAny(value)) return anyJson(value, resolve);
+  const out: Record<string, Json> = {};
+  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    const enumName = ENUM_FIELDS[key];
+    out[snakeCase(key)] = enumName && typeof field === "number" ? enumName(field) : toGatewayJson(field, resolve);
+  }
+  return out;
+}
+
+function isAny(value: object): value is { typeUrl: string; value: Uint8Array } {
+  const keys = Object.keys(value);
+  return keys.length === 2 && "typeUrl" in value && "value" in value && value.value instanceof Uint8Array;
+}
+
+function anyJson(any: { typeUrl: string; value: Uint8Array }, resolve: AnyResolver): Json {
+  const type = resolve(any.typeUrl);
+  // jsonpb fails on an unresolvable Any; answering its raw bytes keeps the rest of the answer readable.
+  if (!type) return { "@type": any.typeUrl, value: Buffer.from(any.value).toString("base64") };
+  const fields = toGatewayJson(type.decode(any.value), resolve) as Record<string, Json>;
+  return { "@type": any.typeUrl, ...fields };
+}
+
+/** ts-proto's camelCase property back to the .proto field name. */
+export function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** A .proto field name as ts-proto's property. */
+export function camelCase(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
