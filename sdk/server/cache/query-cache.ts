@@ -36,3 +36,35 @@ export class QueryCache {
     return value;
   }
 }
+
+/** A query answer as gRPC and REST use it (the fields of ABCI's ResponseQuery they read). */
+export interface QueryAnswer {
+  code: number;
+  codespace: string;
+  log: string;
+  value: Uint8Array;
+  height: bigint;
+}
+
+export type QueryFn = (req: { path: string; data: Uint8Array; height: bigint }) => Promise<QueryAnswer>;
+
+export interface QueryableApp {
+  query(req: { path: string; data: Uint8Array; height: bigint; prove: boolean }): QueryAnswer;
+  store: { lastCommitId(): { version: bigint } };
+}
+
+/** The app's queries, through the cache when there is one (height 0: the latest). */
+export function queryThrough(app: QueryableApp, cache?: QueryCache): QueryFn {
+  return async ({ path, data, height }) => {
+    const latest = app.store.lastCommitId().version;
+    const at = height === 0n ? latest : height;
+    if (!cache || at > latest) return app.query({ path, data, height, prove: false });
+    let failure: QueryAnswer | undefined;
+    const value = await cache.answer(path, data, at, at === latest, () => {
+      const answer = app.query({ path, data, height: at, prove: false });
+      if (answer.code !== 0) failure = answer;
+      return { ok: answer.code === 0, value: answer.value };
+    });
+    return failure ?? { code: 0, codespace: "", log: "", value, height: at };
+  };
+}

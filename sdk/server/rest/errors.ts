@@ -8,6 +8,7 @@ export const GrpcCode = {
   INVALID_ARGUMENT: 3,
   NOT_FOUND: 5,
   PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
   FAILED_PRECONDITION: 9,
   UNIMPLEMENTED: 12,
   INTERNAL: 13,
@@ -16,7 +17,7 @@ export const GrpcCode = {
 } as const;
 
 // grpc-gateway's runtime.HTTPStatusFromCode.
-const HTTP_STATUS: Record<number, number> = { 2: 500, 3: 400, 5: 404, 7: 403, 9: 400, 12: 501, 13: 500, 14: 503, 16: 401 };
+const HTTP_STATUS: Record<number, number> = { 2: 500, 3: 400, 5: 404, 7: 403, 8: 429, 9: 400, 12: 501, 13: 500, 14: 503, 16: 401 };
 
 /** A failed request, carried to the one error handler that writes it. */
 export class GatewayError extends Error {

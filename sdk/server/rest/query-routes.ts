@@ -5,6 +5,7 @@
  */
 import * as auth from "cosmjs-types/cosmos/auth/v1beta1/query";
 import * as bank from "cosmjs-types/cosmos/bank/v1beta1/query";
+import { queryThrough, type QueryFn } from "../cache/query-cache.js";
 import type { BaseApp } from "../../baseapp/baseapp.js";
 import { fromAbciError } from "./errors.js";
 import { blockHeight, pageRequest, PAGINATION_PARAMS, queryValue } from "./params.js";
@@ -50,11 +51,11 @@ const GATEWAY_ROUTES: QueryGatewayRoute[] = [
 ];
 
 /** The gateway routes of every Query method `base` registers. */
-export function queryRoutes(base: BaseApp, resolve: AnyResolver): RestRoute[] {
-  return GATEWAY_ROUTES.filter((route) => base.queryRouter.has(route.method)).map((route) => toRestRoute(base, resolve, route));
+export function queryRoutes(base: BaseApp, resolve: AnyResolver, query: QueryFn = queryThrough(base)): RestRoute[] {
+  return GATEWAY_ROUTES.filter((route) => base.queryRouter.has(route.method)).map((route) => toRestRoute(query, resolve, route));
 }
 
-function toRestRoute(base: BaseApp, resolve: AnyResolver, route: QueryGatewayRoute): RestRoute {
+function toRestRoute(query: QueryFn, resolve: AnyResolver, route: QueryGatewayRoute): RestRoute {
   const params: RestParam[] = [
     ...(route.pathFields ?? []).map((name): RestParam => ({ name, in: "path", type: "string", required: true })),
     ...(route.queryFields ?? []).map((name): RestParam => ({ name, in: "query", type: "string" })),
@@ -72,7 +73,7 @@ function toRestRoute(base: BaseApp, resolve: AnyResolver, route: QueryGatewayRou
       for (const name of route.queryFields ?? []) fields[name] = queryValue(request, name) ?? "";
       if (route.paginated) fields["pagination"] = pageRequest(request);
       const data = route.request.encode(route.request.fromPartial(fields as never) as never).finish();
-      const answer = base.query({ path: route.method, data, height: blockHeight(request), prove: false });
+      const answer = await query({ path: route.method, data, height: blockHeight(request) });
       if (answer.code !== 0) throw fromAbciError(answer.codespace, answer.code, answer.log);
       return { body: toGatewayJson(route.response.decode(answer.value), resolve), height: answer.height };
     },

@@ -4,6 +4,8 @@
  */
 import cors from "@fastify/cors";
 import Fastify, { type FastifyInstance } from "fastify";
+import { queryThrough, type QueryCache } from "../cache/query-cache.js";
+import type { RateLimiter } from "../cache/rate-limit.js";
 import type { BaseApp } from "../../baseapp/baseapp.js";
 import { CometRpc } from "./comet-rpc.js";
 import { GatewayError, GrpcCode } from "./errors.js";
@@ -21,19 +23,32 @@ export interface RestServerOptions {
   cors?: boolean;
   /** Logs failures that are the server's own fault (the client gets a 500). */
   onInternalError?: (err: unknown, url: string) => void;
+  /** Caches query answers (Redis), when given. */
+  cache?: QueryCache;
+  /** Limits each client (by IP) to a token bucket (Redis), when given. */
+  rateLimit?: RateLimiter;
 }
 
 /** Every route the server answers, in the order OpenAPI lists them. */
-export function restRoutes(base: BaseApp, rpcAddress: string): RestRoute[] {
+export function restRoutes(base: BaseApp, rpcAddress: string, cache?: QueryCache): RestRoute[] {
   const resolve = anyResolver(base.registry);
   const rpc = new CometRpc(rpcAddress);
-  return [...queryRoutes(base, resolve), ...txRoutes(base, rpc, resolve), ...tendermintRoutes(base, rpc)];
+  return [...queryRoutes(base, resolve, queryThrough(base, cache)), ...txRoutes(base, rpc, resolve), ...tendermintRoutes(base, rpc)];
 }
 
 export async function createRestServer(base: BaseApp, options: RestServerOptions): Promise<FastifyInstance> {
   const server = Fastify({ logger: false, bodyLimit: 4 * 1024 * 1024 });
   if (options.cors !== false) await server.register(cors, { origin: "*", exposedHeaders: ["x-cosmos-block-height", "grpc-metadata-x-cosmos-block-height"] });
-  const routes = restRoutes(base, options.rpcAddress);
+  const { rateLimit } = options;
+  if (rateLimit) {
+    server.addHook("onRequest", async (request, reply) => {
+      const decision = await rateLimit.take(request.ip);
+      if (decision.allowed) return;
+      const error = new GatewayError(GrpcCode.RESOURCE_EXHAUSTED, `rate limit exceeded for ${request.ip}: retry in ${decision.retryAfterSeconds} s`);
+      return reply.status(error.httpStatus).header("retry-after", String(decision.retryAfterSeconds)).send(error.body());
+    });
+  }
+  const routes = restRoutes(base, options.rpcAddress, options.cache);
   const info = base.info();
   const document = openApiDocument(routes, { title: `${info.data} REST`, version: info.version });
 
