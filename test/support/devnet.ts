@@ -45,12 +45,15 @@ export async function agoradFailure(home: string, args: string[]): Promise<strin
 export class Devnet {
   private node: ChildProcess | undefined;
   readonly rpc: string;
+  /** The gRPC server's "host:port". */
+  readonly grpc: string;
 
   private constructor(
     readonly home: string,
-    readonly ports: { rpc: number; p2p: number; abci: number },
+    readonly ports: { rpc: number; p2p: number; abci: number; grpc: number },
   ) {
     this.rpc = `http://127.0.0.1:${ports.rpc}`;
+    this.grpc = `127.0.0.1:${ports.grpc}`;
   }
 
   /** A new home with the dev account funded; call start() to run it. */
@@ -98,7 +101,7 @@ export class Devnet {
   /** `agorad init` in a new temporary home, on free local ports, blocks every 300 ms, peers on localhost allowed. */
   private static async init(chainId: string): Promise<Devnet> {
     const home = mkdtempSync(join(tmpdir(), "agora-devnet-"));
-    const ports = { rpc: await freePort(), p2p: await freePort(), abci: await freePort() };
+    const ports = { rpc: await freePort(), p2p: await freePort(), abci: await freePort(), grpc: await freePort() };
     await agoradCli(home, ["init", "e2e", "--chain-id", chainId]);
     const devnet = new Devnet(home, ports);
     devnet.setConfig("", "proxy_app", `tcp://127.0.0.1:${ports.abci}`);
@@ -107,6 +110,7 @@ export class Devnet {
     devnet.setConfig("p2p", "addr_book_strict", false);
     devnet.setConfig("p2p", "allow_duplicate_ip", true);
     devnet.setConfig("consensus", "timeout_commit", "300ms");
+    devnet.setAppConfig("grpc", "address", devnet.grpc);
     return devnet;
   }
 

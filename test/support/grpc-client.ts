@@ -1,5 +1,8 @@
 /** A bare gRPC client for tests: one unary call of raw protobuf bytes, as any gRPC client sends it. */
-import { Client, credentials, Metadata, type ServiceError } from "@grpc/grpc-js";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { Client, credentials, loadPackageDefinition, Metadata, type ChannelCredentials, type ClientDuplexStream, type ServiceError } from "@grpc/grpc-js";
+import { loadSync } from "@grpc/proto-loader";
 
 export interface GrpcAnswer {
   response: Uint8Array;
@@ -45,4 +48,30 @@ export async function grpcFailure(call: Promise<unknown>): Promise<ServiceError>
     return err as ServiceError;
   }
   throw new Error("the gRPC call succeeded; expected a failed status");
+}
+
+const reflectionProtos = join(dirname(createRequire(import.meta.url).resolve("@grpc/reflection")), "..", "proto");
+
+export interface ReflectionAnswer {
+  listServicesResponse?: { service: { name: string }[] };
+  fileDescriptorResponse?: { fileDescriptorProto: Buffer[] };
+  errorResponse?: { errorCode: number; errorMessage: string };
+}
+
+/** One request on the grpc.reflection.v1 stream, as grpcurl sends it: { listServices: "*" }, { fileContainingSymbol: "..." }. */
+export function reflectionRequest(address: string, request: Record<string, string>): Promise<ReflectionAnswer> {
+  const definition = loadSync("grpc/reflection/v1/reflection.proto", { includeDirs: [reflectionProtos] });
+  const pkg = loadPackageDefinition(definition) as unknown as {
+    grpc: { reflection: { v1: { ServerReflection: new (address: string, creds: ChannelCredentials) => Client & { ServerReflectionInfo(): ClientDuplexStream<unknown, ReflectionAnswer> } } } };
+  };
+  const client = new pkg.grpc.reflection.v1.ServerReflection(address, credentials.createInsecure());
+  const call = client.ServerReflectionInfo();
+  return new Promise<ReflectionAnswer>((resolve, reject) => {
+    call.on("data", (answer: ReflectionAnswer) => {
+      resolve(answer);
+      call.end();
+    });
+    call.on("error", reject);
+    call.write(request);
+  }).finally(() => client.close());
 }

@@ -55,6 +55,12 @@ export function registerInitCommand(program: Command): void {
             "# How many of the newest snapshots to keep (0: all of them).",
             "snapshot-keep-recent = 2",
             "",
+            "[grpc]",
+            "# Serve gRPC (every module's Query service, the tx and tendermint services, reflection).",
+            "enable = true",
+            '# Where to listen ("host:port"); --grpc.address overrides it.',
+            'address = "0.0.0.0:9090"',
+            "",
           ].join("\n"),
         );
       }

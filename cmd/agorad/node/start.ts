@@ -6,8 +6,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { pino, type Logger } from "pino";
-import { createApp } from "../../../app/app.js";
+import { createApp, type AgoraApp } from "../../../app/app.js";
+import { APP_NAME, APP_VERSION } from "../../../app/constants.js";
 import { AbciServer } from "../../../sdk/abci/server.js";
+import { rpcUrl } from "../../../sdk/server/grpc/comet-rpc.js";
+import { GrpcServer } from "../../../sdk/server/grpc/server.js";
+import { ACCOUNT_PREFIX } from "../../../sdk/types/address.js";
 import { pruningOptions, type PruningOptions } from "../../../sdk/store/pruning.js";
 import { parseGasPrices } from "../../../sdk/types/gas-price.js";
 import { CliError, globalOptions } from "../cli.js";
@@ -22,6 +26,7 @@ interface StartFlags {
   pruning?: string;
   logLevel: string;
   cometLogLevel: string;
+  "grpc.address"?: string;
 }
 
 export function registerStartCommand(program: Command): void {
@@ -32,6 +37,7 @@ export function registerStartCommand(program: Command): void {
     .option("--abci <address>", "ABCI listen address (default: proxy_app of config.toml, tcp://127.0.0.1:26658)")
     .option("--minimum-gas-prices <prices>", "refuse mempool txs paying less, e.g. 0.0025uagora (default: app.toml)")
     .option("--pruning <strategy>", "past states to keep: default, nothing, everything, custom (default: app.toml)")
+    .option("--grpc.address <host:port>", "gRPC listen address (default: [grpc] address of app.toml, 0.0.0.0:9090)")
     .option("--log-level <level>", "app log level: debug, info, warn, error", "info")
     .option("--comet-log-level <level>", "CometBFT log level", "main:info,state:info,*:error")
     .action(async (flags: StartFlags, command: Command) => {
@@ -76,6 +82,8 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
   const last = app.base.info();
   logger.info({ abci: server.address, height: last.lastBlockHeight.toString(), chainId: genesis.chain_id }, "ABCI app listening");
 
+  const grpc = await startGrpc(app.base, appConfig, flags["grpc.address"], home, logger);
+
   let comet: ChildProcess | undefined;
   let stopping = false;
   const stop = async (code: number) => {
@@ -85,6 +93,7 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
       comet.kill("SIGTERM");
       await new Promise((resolve) => comet!.once("exit", resolve));
     }
+    await grpc?.close();
     await server.close();
     await app.snapshots.close();
     await app.base.store.close();
@@ -102,6 +111,29 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
       void stop(1);
     });
   }
+}
+
+/** The gRPC server of app.toml `[grpc]` (unless `enable = false`), reading blocks and txs from config.toml's `[rpc] laddr`. */
+async function startGrpc(base: AgoraApp["base"], config: Record<string, string>, flag: string | undefined, home: string, logger: Logger): Promise<GrpcServer | undefined> {
+  const enable = config["grpc.enable"] ?? "true";
+  if (enable !== "true" && enable !== "false") throw new CliError(`app.toml [grpc] enable must be true or false, got "${enable}"`);
+  if (enable === "false" && flag === undefined) return undefined;
+  const address = flag ?? config["grpc.address"] ?? "0.0.0.0:9090";
+  const laddr = getTomlValue(readFileSync(configToml(home), "utf8"), "rpc", "laddr") ?? "tcp://127.0.0.1:26657";
+  let cometRpc: string;
+  try {
+    cometRpc = rpcUrl(String(laddr));
+  } catch (err) {
+    throw new CliError(`config.toml [rpc] laddr: ${(err as Error).message}`);
+  }
+  const grpc = new GrpcServer(base, { cometRpc, app: { name: APP_NAME, appName: "agorad", version: APP_VERSION, consensusPrefix: `${ACCOUNT_PREFIX}valcons` } });
+  try {
+    const port = await grpc.listen(address);
+    logger.info({ address, port, services: grpc.services.length }, "gRPC listening");
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}; set another with --grpc.address or app.toml [grpc] address`);
+  }
+  return grpc;
 }
 
 function spawnCometbft(home: string, logLevel: string, logger: Logger): ChildProcess {

@@ -5,7 +5,8 @@ import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/b
 import { SimulateRequest, SimulateResponse } from "cosmjs-types/cosmos/tx/v1beta1/service";
 import { GetLatestBlockRequest } from "cosmjs-types/cosmos/base/tendermint/v1beta1/query";
 import { genesisState, TestChain } from "../../../test/support/chain.js";
-import { grpcFailure, RawGrpcClient } from "../../../test/support/grpc-client.js";
+import { grpcFailure, RawGrpcClient, reflectionRequest } from "../../../test/support/grpc-client.js";
+import { FileDescriptorProto } from "cosmjs-types/google/protobuf/descriptor";
 import { sendMsg, signTx, testAccount, type TestAccount } from "../../../test/support/signing.js";
 import { GrpcServer } from "./server.js";
 
@@ -104,4 +105,18 @@ test("without a CometBFT RPC to read blocks from, the tendermint service says it
   const err = await grpcFailure(client.call("/cosmos.base.tendermint.v1beta1.Service/GetLatestBlock", GetLatestBlockRequest.encode({}).finish()));
   assert.equal(err.code, status.UNAVAILABLE);
   assert.match(err.details, /CometBFT RPC at http:\/\/127\.0\.0\.1:9 does not answer/);
+});
+
+test("reflection lists every service served and describes the reflection service", async () => {
+  const address = `127.0.0.1:${server.port}`;
+  const listed = (await reflectionRequest(address, { listServices: "*" })).listServicesResponse!.service.map((s) => s.name);
+  for (const service of ["cosmos.bank.v1beta1.Query", "cosmos.auth.v1beta1.Query", "cosmos.tx.v1beta1.Service", "cosmos.base.tendermint.v1beta1.Service", "grpc.reflection.v1.ServerReflection"]) {
+    assert.ok(listed.includes(service), `${service} in ${listed.join(", ")}`);
+  }
+  const described = await reflectionRequest(address, { fileContainingSymbol: "grpc.reflection.v1.ServerReflection" });
+  const file = FileDescriptorProto.decode(described.fileDescriptorResponse!.fileDescriptorProto[0]!);
+  assert.deepEqual(file.service.map((s) => s.name), ["ServerReflection"]);
+  // No .proto files of the Cosmos SDK ship with the node: listed, but not described.
+  const undescribed = await reflectionRequest(address, { fileContainingSymbol: "cosmos.bank.v1beta1.Query" });
+  assert.equal(undescribed.errorResponse?.errorCode, status.NOT_FOUND);
 });
