@@ -2,6 +2,7 @@
  * cosmos.tx.v1beta1.Service's node-side methods: broadcasting to CometBFT's mempool and reading
  * included txs and blocks back from its RPC (Simulate is a query method: see query-methods.ts).
  */
+import { sha256 } from "@cosmjs/crypto";
 import { fromHex, toHex } from "@cosmjs/encoding";
 import { status } from "@grpc/grpc-js";
 import { TxResponse } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
@@ -41,7 +42,9 @@ export function txServiceMethods(rpc: CometRpc): MethodTable {
 async function broadcastTx(rpc: CometRpc, q: BroadcastTxRequest): Promise<BroadcastTxResponse> {
   if (q.txBytes.length === 0) throw new GrpcError(status.INVALID_ARGUMENT, "invalid empty tx: tx_bytes is required");
   if (q.mode === BroadcastMode.BROADCAST_MODE_SYNC) {
-    const res = await rpc.call("broadcast_tx_sync", (c) => c.broadcastTxSync({ tx: q.txBytes }));
+    const refused = await mempoolRefusal(() => rpc.call("broadcast_tx_sync", (c) => c.broadcastTxSync({ tx: q.txBytes })), q.txBytes);
+    if (!("accepted" in refused)) return refused;
+    const res = refused.accepted;
     return {
       txResponse: TxResponse.fromPartial({
         txhash: toHex(res.hash).toUpperCase(),
@@ -53,10 +56,33 @@ async function broadcastTx(rpc: CometRpc, q: BroadcastTxRequest): Promise<Broadc
     };
   }
   if (q.mode === BroadcastMode.BROADCAST_MODE_ASYNC) {
-    const res = await rpc.call("broadcast_tx_async", (c) => c.broadcastTxAsync({ tx: q.txBytes }));
+    const refused = await mempoolRefusal(() => rpc.call("broadcast_tx_async", (c) => c.broadcastTxAsync({ tx: q.txBytes })), q.txBytes);
+    if (!("accepted" in refused)) return refused;
+    const res = refused.accepted;
     return { txResponse: TxResponse.fromPartial({ txhash: toHex(res.hash).toUpperCase() }) };
   }
   throw new GrpcError(status.INVALID_ARGUMENT, `unsupported broadcast mode ${BroadcastMode[q.mode] ?? q.mode}: use BROADCAST_MODE_SYNC or BROADCAST_MODE_ASYNC`);
+}
+
+/**
+ * CometBFT refuses some txs with an RPC error rather than a CheckTx code; the SDK answers those
+ * as a TxResponse with its own code (19 already in the mempool cache, 20 mempool full, 21 too large).
+ */
+const MEMPOOL_REFUSALS: [RegExp, number, string][] = [
+  [/tx already exists in cache/i, 19, "tx already in mempool"],
+  [/mempool is full/i, 20, "mempool is full"],
+  [/tx too large/i, 21, "tx too large"],
+];
+
+async function mempoolRefusal<T>(broadcast: () => Promise<T>, txBytes: Uint8Array): Promise<{ accepted: T } | BroadcastTxResponse> {
+  try {
+    return { accepted: await broadcast() };
+  } catch (err) {
+    const refusal = MEMPOOL_REFUSALS.find(([pattern]) => pattern.test((err as Error).message));
+    if (!refusal) throw err;
+    const [, code, rawLog] = refusal;
+    return { txResponse: TxResponse.fromPartial({ txhash: toHex(sha256(txBytes)).toUpperCase(), codespace: "sdk", code, rawLog }) };
+  }
 }
 
 async function getTx(rpc: CometRpc, q: GetTxRequest): Promise<GetTxResponse> {
