@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { createModules } from "../../../app/app.js";
-import { DEFAULT_CHAIN_ID, DEFAULT_MIN_GAS_PRICES } from "../../../app/constants.js";
+import { DEFAULT_CHAIN_ID, DEFAULT_MIN_GAS_PRICES, PORTS } from "../../../app/constants.js";
 import { CliError, globalOptions, printResult } from "../cli.js";
 import { cometbftBinary } from "./cometbft.js";
 import { appToml, configToml, genesisJson, readGenesis, writeGenesis } from "./home.js";
@@ -59,7 +59,7 @@ export function registerInitCommand(program: Command): void {
             "# Serve gRPC (every module's Query service, the tx and tendermint services, reflection).",
             "enable = true",
             '# Where to listen ("host:port"); --grpc.address overrides it.',
-            'address = "0.0.0.0:9090"',
+            `address = "0.0.0.0:${PORTS.grpc}"`,
             "",
           ].join("\n"),
         );

@@ -4,10 +4,11 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { setLogger } from "@grpc/grpc-js";
 import type { Command } from "commander";
 import { pino, type Logger } from "pino";
 import { createApp, type AgoraApp } from "../../../app/app.js";
-import { APP_NAME, APP_VERSION } from "../../../app/constants.js";
+import { APP_NAME, APP_VERSION, PORTS } from "../../../app/constants.js";
 import { AbciServer } from "../../../sdk/abci/server.js";
 import { rpcUrl } from "../../../sdk/server/grpc/comet-rpc.js";
 import { GrpcServer } from "../../../sdk/server/grpc/server.js";
@@ -63,6 +64,7 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
   parseGasPrices(minGasPrices);
   const pruning = readPruning(appConfig, flags.pruning);
   const snapshots = snapshotSettings(appConfig);
+  const grpcConfig = grpcSettings(appConfig, flags["grpc.address"], home);
   const abciAddress = flags.abci ?? getTomlValue(readFileSync(configToml(home), "utf8"), "", "proxy_app") ?? "tcp://127.0.0.1:26658";
 
   const app = createApp({ home, chainId: genesis.chain_id, logger, minGasPrices, pruning, snapshots });
@@ -82,7 +84,7 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
   const last = app.base.info();
   logger.info({ abci: server.address, height: last.lastBlockHeight.toString(), chainId: genesis.chain_id }, "ABCI app listening");
 
-  const grpc = await startGrpc(app.base, appConfig, flags["grpc.address"], home, logger);
+  const grpc = grpcConfig && (await startGrpc(app.base, grpcConfig, logger));
 
   let comet: ChildProcess | undefined;
   let stopping = false;
@@ -113,25 +115,36 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
   }
 }
 
-/** The gRPC server of app.toml `[grpc]` (unless `enable = false`), reading blocks and txs from config.toml's `[rpc] laddr`. */
-async function startGrpc(base: AgoraApp["base"], config: Record<string, string>, flag: string | undefined, home: string, logger: Logger): Promise<GrpcServer | undefined> {
+interface GrpcSettings {
+  address: string;
+  cometRpc: string;
+}
+
+/** app.toml `[grpc]` (or --grpc.address); undefined when `enable = false`. Blocks and txs are read from config.toml's `[rpc] laddr`. */
+function grpcSettings(config: Record<string, string>, flag: string | undefined, home: string): GrpcSettings | undefined {
   const enable = config["grpc.enable"] ?? "true";
   if (enable !== "true" && enable !== "false") throw new CliError(`app.toml [grpc] enable must be true or false, got "${enable}"`);
   if (enable === "false" && flag === undefined) return undefined;
-  const address = flag ?? config["grpc.address"] ?? "0.0.0.0:9090";
-  const laddr = getTomlValue(readFileSync(configToml(home), "utf8"), "rpc", "laddr") ?? "tcp://127.0.0.1:26657";
-  let cometRpc: string;
+  const laddr = getTomlValue(readFileSync(configToml(home), "utf8"), "rpc", "laddr") ?? `tcp://127.0.0.1:${PORTS.rpc}`;
   try {
-    cometRpc = rpcUrl(String(laddr));
+    return { address: flag ?? config["grpc.address"] ?? `0.0.0.0:${PORTS.grpc}`, cometRpc: rpcUrl(laddr) };
   } catch (err) {
     throw new CliError(`config.toml [rpc] laddr: ${(err as Error).message}`);
   }
-  const grpc = new GrpcServer(base, { cometRpc, app: { name: APP_NAME, appName: "agorad", version: APP_VERSION, consensusPrefix: `${ACCOUNT_PREFIX}valcons` } });
+}
+
+async function startGrpc(base: AgoraApp["base"], settings: GrpcSettings, logger: Logger): Promise<GrpcServer> {
+  // grpc-js writes its own lines to stderr; they belong in the node's log, and its errors reach us anyway.
+  setLogger({ error: (...args: unknown[]) => logger.debug({ grpc: args.join(" ") }, "grpc-js") });
+  const grpc = new GrpcServer(base, {
+    cometRpc: settings.cometRpc,
+    app: { name: APP_NAME, appName: "agorad", version: APP_VERSION, consensusPrefix: `${ACCOUNT_PREFIX}valcons` },
+  });
   try {
-    const port = await grpc.listen(address);
-    logger.info({ address, port, services: grpc.services.length }, "gRPC listening");
+    const port = await grpc.listen(settings.address);
+    logger.info({ address: settings.address, port, services: grpc.services.length }, "gRPC listening");
   } catch (err) {
-    throw new CliError(`${(err as Error).message}; set another with --grpc.address or app.toml [grpc] address`);
+    throw new CliError(`${(err as Error).message}; choose another with --grpc.address or app.toml [grpc] address`);
   }
   return grpc;
 }
