@@ -3,6 +3,7 @@ import { after, before, test } from "node:test";
 import { status } from "@grpc/grpc-js";
 import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import { SimulateRequest, SimulateResponse } from "cosmjs-types/cosmos/tx/v1beta1/service";
+import { QueryAccountRequest } from "cosmjs-types/cosmos/auth/v1beta1/query";
 import { GetLatestBlockRequest } from "cosmjs-types/cosmos/base/tendermint/v1beta1/query";
 import { genesisState, TestChain } from "../../../test/support/chain.js";
 import { grpcFailure, RawGrpcClient, reflectionRequest } from "../../../test/support/grpc-client.js";
@@ -119,4 +120,11 @@ test("reflection lists every service served and describes the reflection service
   // No .proto files of the Cosmos SDK ship with the node: listed, but not described.
   const undescribed = await reflectionRequest(address, { fileContainingSymbol: "cosmos.bank.v1beta1.Query" });
   assert.equal(undescribed.errorResponse?.errorCode, status.NOT_FOUND);
+});
+
+test("an account the chain never saw is NOT_FOUND", async () => {
+  const stranger = await testAccount(99);
+  const err = await grpcFailure(client.call("/cosmos.auth.v1beta1.Query/Account", QueryAccountRequest.encode({ address: stranger.address }).finish()));
+  assert.equal(err.code, status.NOT_FOUND);
+  assert.match(err.details, new RegExp(`account ${stranger.address} not found`));
 });
