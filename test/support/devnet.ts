@@ -47,13 +47,16 @@ export class Devnet {
   readonly rpc: string;
   /** The REST server's base URL (grpc-gateway paths). */
   readonly rest: string;
+  /** The gRPC server's "host:port". */
+  readonly grpc: string;
 
   private constructor(
     readonly home: string,
-    readonly ports: { rpc: number; p2p: number; abci: number; rest: number },
+    readonly ports: { rpc: number; p2p: number; abci: number; rest: number; grpc: number },
   ) {
     this.rpc = `http://127.0.0.1:${ports.rpc}`;
     this.rest = `http://127.0.0.1:${ports.rest}`;
+    this.grpc = `127.0.0.1:${ports.grpc}`;
   }
 
   /** A new home with the dev account funded; call start() to run it. */
@@ -101,7 +104,7 @@ export class Devnet {
   /** `agorad init` in a new temporary home, on free local ports, blocks every 300 ms, peers on localhost allowed. */
   private static async init(chainId: string): Promise<Devnet> {
     const home = mkdtempSync(join(tmpdir(), "agora-devnet-"));
-    const ports = { rpc: await freePort(), p2p: await freePort(), abci: await freePort(), rest: await freePort() };
+    const ports = { rpc: await freePort(), p2p: await freePort(), abci: await freePort(), rest: await freePort(), grpc: await freePort() };
     await agoradCli(home, ["init", "e2e", "--chain-id", chainId]);
     const devnet = new Devnet(home, ports);
     devnet.setConfig("", "proxy_app", `tcp://127.0.0.1:${ports.abci}`);
@@ -111,6 +114,7 @@ export class Devnet {
     devnet.setConfig("p2p", "allow_duplicate_ip", true);
     devnet.setConfig("consensus", "timeout_commit", "300ms");
     devnet.setAppConfig("api", "address", `tcp://127.0.0.1:${ports.rest}`);
+    devnet.setAppConfig("grpc", "address", devnet.grpc);
     return devnet;
   }
 

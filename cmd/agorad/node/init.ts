@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { createModules } from "../../../app/app.js";
-import { DEFAULT_CHAIN_ID, DEFAULT_MIN_GAS_PRICES } from "../../../app/constants.js";
+import { DEFAULT_CHAIN_ID, DEFAULT_MIN_GAS_PRICES, PORTS } from "../../../app/constants.js";
 import { CliError, globalOptions, printResult } from "../cli.js";
 import { API_APP_TOML } from "./api-server.js";
 import { cometbftBinary } from "./cometbft.js";
@@ -57,6 +57,12 @@ export function registerInitCommand(program: Command): void {
             "snapshot-keep-recent = 2",
             "",
             ...API_APP_TOML,
+            "[grpc]",
+            "# Serve gRPC (every module's Query service, the tx and tendermint services, reflection).",
+            "enable = true",
+            '# Where to listen ("host:port"); --grpc.address overrides it.',
+            `address = "0.0.0.0:${PORTS.grpc}"`,
+            "",
           ].join("\n"),
         );
       }

@@ -1,11 +1,14 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { tempDirs } from "../../../test/support/temp-dirs.js";
+import { freePort } from "../../../test/support/ports.js";
+import { readAppConfig } from "./home.js";
 import { getTomlValue } from "./toml.js";
 
 const newHome = tempDirs("agora-node-");
@@ -72,6 +75,28 @@ test("start reads pruning from app.toml and refuses a bad setting in one line", 
   expectOneLineError(agorad(home, "start", "--no-comet"), /pruning-keep-recent is 0: custom pruning keeps at least 2 versions/);
   expectOneLineError(agorad(home, "start", "--no-comet", "--pruning", "never"), /pruning "never" is unknown/);
   rmSync(home, { recursive: true, force: true });
+});
+
+test("init enables gRPC on 9090, and start refuses a bad [grpc] setting or a taken address in one line", async () => {
+  const home = newHome();
+  assert.equal(agorad(home, "init", "node0").code, 0);
+  const appToml = join(home, "config", "app.toml");
+  const written = readFileSync(appToml, "utf8");
+  assert.equal(readAppConfig(home)["grpc.enable"], "true");
+  assert.equal(readAppConfig(home)["grpc.address"], "0.0.0.0:9090");
+  writeFileSync(appToml, written.replace("enable = true", "enable = yes"));
+  expectOneLineError(agorad(home, "start", "--no-comet"), /app.toml \[grpc\] enable must be true or false, got "yes"/);
+  writeFileSync(appToml, written);
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+  try {
+    const grpcAddress = `127.0.0.1:${(taken.address() as AddressInfo).port}`;
+    const abci = `tcp://127.0.0.1:${await freePort()}`;
+    expectOneLineError(agorad(home, "start", "--no-comet", "--abci", abci, "--grpc.address", grpcAddress), new RegExp(`cannot listen for gRPC on ${grpcAddress}: .*choose another with --grpc.address`));
+  } finally {
+    taken.close();
+    rmSync(home, { recursive: true, force: true });
+  }
 });
 
 test("export and rollback on a node that never ran say so in one line", () => {

@@ -4,10 +4,15 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { setLogger } from "@grpc/grpc-js";
 import type { Command } from "commander";
 import { pino, type Logger } from "pino";
-import { createApp } from "../../../app/app.js";
+import { createApp, type AgoraApp } from "../../../app/app.js";
+import { APP_NAME, APP_VERSION, PORTS } from "../../../app/constants.js";
 import { AbciServer } from "../../../sdk/abci/server.js";
+import { rpcUrl } from "../../../sdk/server/grpc/comet-rpc.js";
+import { GrpcServer } from "../../../sdk/server/grpc/server.js";
+import { ACCOUNT_PREFIX } from "../../../sdk/types/address.js";
 import { pruningOptions, type PruningOptions } from "../../../sdk/store/pruning.js";
 import { parseGasPrices } from "../../../sdk/types/gas-price.js";
 import { CliError, globalOptions } from "../cli.js";
@@ -24,6 +29,7 @@ interface StartFlags {
   logLevel: string;
   cometLogLevel: string;
   "api.address"?: string;
+  "grpc.address"?: string;
 }
 
 export function registerStartCommand(program: Command): void {
@@ -35,6 +41,7 @@ export function registerStartCommand(program: Command): void {
     .option("--minimum-gas-prices <prices>", "refuse mempool txs paying less, e.g. 0.0025uagora (default: app.toml)")
     .option("--pruning <strategy>", "past states to keep: default, nothing, everything, custom (default: app.toml)")
     .option("--api.address <address>", "REST listen address (default: [api] address of app.toml, tcp://0.0.0.0:1317)")
+    .option("--grpc.address <host:port>", "gRPC listen address (default: [grpc] address of app.toml, 0.0.0.0:9090)")
     .option("--log-level <level>", "app log level: debug, info, warn, error", "info")
     .option("--comet-log-level <level>", "CometBFT log level", "main:info,state:info,*:error")
     .action(async (flags: StartFlags, command: Command) => {
@@ -60,6 +67,7 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
   parseGasPrices(minGasPrices);
   const pruning = readPruning(appConfig, flags.pruning);
   const snapshots = snapshotSettings(appConfig);
+  const grpcConfig = grpcSettings(appConfig, flags["grpc.address"], home);
   const abciAddress = flags.abci ?? getTomlValue(readFileSync(configToml(home), "utf8"), "", "proxy_app") ?? "tcp://127.0.0.1:26658";
 
   const app = createApp({ home, chainId: genesis.chain_id, logger, minGasPrices, pruning, snapshots });
@@ -83,6 +91,7 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
     await server.close();
     throw err;
   });
+  const grpc = grpcConfig && (await startGrpc(app.base, grpcConfig, logger));
 
   let comet: ChildProcess | undefined;
   let stopping = false;
@@ -94,6 +103,7 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
       await new Promise((resolve) => comet!.once("exit", resolve));
     }
     await api?.close();
+    await grpc?.close();
     await server.close();
     await app.snapshots.close();
     await app.base.store.close();
@@ -111,6 +121,40 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
       void stop(1);
     });
   }
+}
+
+interface GrpcSettings {
+  address: string;
+  cometRpc: string;
+}
+
+/** app.toml `[grpc]` (or --grpc.address); undefined when `enable = false`. Blocks and txs are read from config.toml's `[rpc] laddr`. */
+function grpcSettings(config: Record<string, string>, flag: string | undefined, home: string): GrpcSettings | undefined {
+  const enable = config["grpc.enable"] ?? "true";
+  if (enable !== "true" && enable !== "false") throw new CliError(`app.toml [grpc] enable must be true or false, got "${enable}"`);
+  if (enable === "false" && flag === undefined) return undefined;
+  const laddr = getTomlValue(readFileSync(configToml(home), "utf8"), "rpc", "laddr") ?? `tcp://127.0.0.1:${PORTS.rpc}`;
+  try {
+    return { address: flag ?? config["grpc.address"] ?? `0.0.0.0:${PORTS.grpc}`, cometRpc: rpcUrl(laddr) };
+  } catch (err) {
+    throw new CliError(`config.toml [rpc] laddr: ${(err as Error).message}`);
+  }
+}
+
+async function startGrpc(base: AgoraApp["base"], settings: GrpcSettings, logger: Logger): Promise<GrpcServer> {
+  // grpc-js writes its own lines to stderr; they belong in the node's log, and its errors reach us anyway.
+  setLogger({ error: (...args: unknown[]) => logger.debug({ grpc: args.join(" ") }, "grpc-js") });
+  const grpc = new GrpcServer(base, {
+    cometRpc: settings.cometRpc,
+    app: { name: APP_NAME, appName: "agorad", version: APP_VERSION, consensusPrefix: `${ACCOUNT_PREFIX}valcons` },
+  });
+  try {
+    const port = await grpc.listen(settings.address);
+    logger.info({ address: settings.address, port, services: grpc.services.length }, "gRPC listening");
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}; choose another with --grpc.address or app.toml [grpc] address`);
+  }
+  return grpc;
 }
 
 function spawnCometbft(home: string, logLevel: string, logger: Logger): ChildProcess {

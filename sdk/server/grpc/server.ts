@@ -1,0 +1,61 @@
+/**
+ * The node's gRPC endpoint (port 9090 by default): every module's Query service and tx Simulate
+ * from the app's query router, the tx service's broadcast and lookups and the tendermint service
+ * from CometBFT's RPC, and server reflection.
+ */
+import { Server, ServerCredentials } from "@grpc/grpc-js";
+import type { BaseApp } from "../../baseapp/baseapp.js";
+import { CometRpc } from "./comet-rpc.js";
+import { queryMethods } from "./query-methods.js";
+import { addReflection } from "./reflection.js";
+import { tendermintServiceMethods, type AppIdentity } from "./tendermint-service.js";
+import { txServiceMethods } from "./tx-service.js";
+import { addMethodTable, type MethodTable } from "./unary-methods.js";
+
+export interface GrpcServerOptions {
+  /** CometBFT's RPC URL (http://127.0.0.1:26657), for broadcasting and reading blocks and txs. */
+  cometRpc: string;
+  app: AppIdentity;
+}
+
+export class GrpcServer {
+  private readonly server = new Server();
+  private readonly rpc: CometRpc;
+  /** The services served, by full name ("cosmos.bank.v1beta1.Query"). */
+  readonly services: string[];
+  private boundPort: number | undefined;
+
+  constructor(base: BaseApp, options: GrpcServerOptions) {
+    this.rpc = new CometRpc(options.cometRpc);
+    const methods: MethodTable = new Map([...queryMethods(base), ...txServiceMethods(this.rpc), ...tendermintServiceMethods(this.rpc, options.app)]);
+    this.services = addMethodTable(this.server, methods);
+    addReflection(this.server, this.services);
+  }
+
+  /** Listens on "host:port" (port 0: any free one); resolves to the port bound. */
+  listen(address: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.bindAsync(address, ServerCredentials.createInsecure(), (err, port) => {
+        if (err) return reject(new Error(`cannot listen for gRPC on ${address}: ${err.message}`));
+        this.boundPort = port;
+        resolve(port);
+      });
+    });
+  }
+
+  get port(): number | undefined {
+    return this.boundPort;
+  }
+
+  /** Stops accepting calls, lets running ones finish (up to a second), then ends the rest. */
+  close(): Promise<void> {
+    this.rpc.close();
+    return new Promise((resolve) => {
+      const force = setTimeout(() => this.server.forceShutdown(), 1000);
+      this.server.tryShutdown(() => {
+        clearTimeout(force);
+        resolve();
+      });
+    });
+  }
+}
