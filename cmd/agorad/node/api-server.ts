@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import type { Logger } from "pino";
 import type { BaseApp } from "../../../sdk/baseapp/baseapp.js";
-import { createRestServer } from "../../../sdk/server/rest/server.js";
+import { createRestServer, type RestServerOptions } from "../../../sdk/server/rest/server.js";
 import { CliError } from "../cli.js";
 import { configToml } from "./home.js";
 import { getTomlValue } from "./toml.js";
@@ -29,8 +29,17 @@ export interface RunningApi {
 }
 
 /** Starts REST unless app.toml turns it off; undefined when off. */
-export async function startApiServer(home: string, appConfig: Record<string, string>, addressFlag: string | undefined, base: BaseApp, logger: Logger): Promise<RunningApi | undefined> {
-  if (appConfig["api.enable"] === "false" && addressFlag === undefined) return undefined;
+export async function startApiServer(
+  home: string,
+  appConfig: Record<string, string>,
+  addressFlag: string | undefined,
+  base: BaseApp,
+  logger: Logger,
+  serving: Pick<RestServerOptions, "cache" | "rateLimit"> = {},
+): Promise<RunningApi | undefined> {
+  const enable = appConfig["api.enable"] ?? "true";
+  if (enable !== "true" && enable !== "false") throw new CliError(`app.toml [api] enable must be true or false, got "${enable}"`);
+  if (enable === "false" && addressFlag === undefined) return undefined;
   const address = addressFlag ?? appConfig["api.address"] ?? DEFAULT_API_ADDRESS;
   const { host, port } = listenAddress(address);
   const rpcAddress = getTomlValue(readFileSync(configToml(home), "utf8"), "rpc", "laddr") ?? "tcp://127.0.0.1:26657";
@@ -38,6 +47,8 @@ export async function startApiServer(home: string, appConfig: Record<string, str
     rpcAddress,
     cors: appConfig["api.enabled-unsafe-cors"] !== "false",
     onInternalError: (err, url) => logger.error({ err, url }, "REST request failed"),
+    ...(serving.cache ? { cache: serving.cache } : {}),
+    ...(serving.rateLimit ? { rateLimit: serving.rateLimit } : {}),
   });
   try {
     await server.listen({ host, port });

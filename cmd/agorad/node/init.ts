@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import { createModules } from "../../../app/app.js";
 import { DEFAULT_CHAIN_ID, DEFAULT_MIN_GAS_PRICES, PORTS } from "../../../app/constants.js";
 import { CliError, globalOptions, printResult } from "../cli.js";
+import { SERVING_APP_TOML } from "./serving.js";
 import { API_APP_TOML } from "./api-server.js";
 import { cometbftBinary } from "./cometbft.js";
 import { appToml, configToml, genesisJson, readGenesis, writeGenesis } from "./home.js";
@@ -57,6 +58,7 @@ export function registerInitCommand(program: Command): void {
             "snapshot-keep-recent = 2",
             "",
             ...API_APP_TOML,
+            ...SERVING_APP_TOML,
             "[grpc]",
             "# Serve gRPC (every module's Query service, the tx and tendermint services, reflection).",
             "enable = true",

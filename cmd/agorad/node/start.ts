@@ -17,6 +17,7 @@ import { pruningOptions, type PruningOptions } from "../../../sdk/store/pruning.
 import { parseGasPrices } from "../../../sdk/types/gas-price.js";
 import { CliError, globalOptions } from "../cli.js";
 import { startApiServer } from "./api-server.js";
+import { servingSettings, type Serving } from "./serving.js";
 import { cometbftBinary } from "./cometbft.js";
 import { configToml, readAppConfig, readGenesis, snapshotSettings } from "./home.js";
 import { getTomlValue } from "./toml.js";
@@ -70,7 +71,8 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
   const grpcConfig = grpcSettings(appConfig, flags["grpc.address"], home);
   const abciAddress = flags.abci ?? getTomlValue(readFileSync(configToml(home), "utf8"), "", "proxy_app") ?? "tcp://127.0.0.1:26658";
 
-  const app = createApp({ home, chainId: genesis.chain_id, logger, minGasPrices, pruning, snapshots });
+  const serving = servingSettings(appConfig, logger);
+  const app = createApp({ home, chainId: genesis.chain_id, logger, minGasPrices, pruning, snapshots, streamBlocks: serving.streamBlocks });
   // A failed FinalizeBlock or Commit (a full disk, say) ends the node with its reason.
   const onFatal = (method: string, err: unknown) => {
     const reason = err instanceof Error ? err.message : String(err);
@@ -87,11 +89,19 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
   const last = app.base.info();
   logger.info({ abci: server.address, height: last.lastBlockHeight.toString(), chainId: genesis.chain_id }, "ABCI app listening");
 
-  const api = await startApiServer(home, appConfig, flags["api.address"], app.base, logger).catch(async (err: unknown) => {
+  const api = await startApiServer(home, appConfig, flags["api.address"], app.base, logger, serving).catch(async (err: unknown) => {
     await server.close();
     throw err;
   });
-  const grpc = grpcConfig && (await startGrpc(app.base, grpcConfig, logger));
+  const grpc =
+    grpcConfig &&
+    (await startGrpc(app.base, grpcConfig, logger, serving).catch(async (err: unknown) => {
+      // Nothing may keep the process up after a refusal: close what already listens.
+      await api?.close();
+      await server.close();
+      await serving.close();
+      throw err;
+    }));
 
   let comet: ChildProcess | undefined;
   let stopping = false;
@@ -104,6 +114,7 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
     }
     await api?.close();
     await grpc?.close();
+    await serving.close();
     await server.close();
     await app.snapshots.close();
     await app.base.store.close();
@@ -141,12 +152,15 @@ function grpcSettings(config: Record<string, string>, flag: string | undefined, 
   }
 }
 
-async function startGrpc(base: AgoraApp["base"], settings: GrpcSettings, logger: Logger): Promise<GrpcServer> {
+async function startGrpc(base: AgoraApp["base"], settings: GrpcSettings, logger: Logger, serving: Serving): Promise<GrpcServer> {
   // grpc-js writes its own lines to stderr; they belong in the node's log, and its errors reach us anyway.
   setLogger({ error: (...args: unknown[]) => logger.debug({ grpc: args.join(" ") }, "grpc-js") });
   const grpc = new GrpcServer(base, {
     cometRpc: settings.cometRpc,
     app: { name: APP_NAME, appName: "agorad", version: APP_VERSION, consensusPrefix: `${ACCOUNT_PREFIX}valcons` },
+    ...(serving.cache ? { cache: serving.cache } : {}),
+    ...(serving.rateLimit ? { rateLimit: serving.rateLimit } : {}),
+    ...(serving.streamBlocks ? { blockStream: { store: base.store, commits: base.commits } } : {}),
   });
   try {
     const port = await grpc.listen(settings.address);

@@ -4,18 +4,21 @@
  */
 import { status } from "@grpc/grpc-js";
 import type { BaseApp } from "../../baseapp/baseapp.js";
+import { queryThrough, type QueryFn } from "../cache/query-cache.js";
 import { SIMULATE_PATH } from "../../baseapp/simulate.js";
 import { heightMetadata, requestedHeight } from "./block-height-header.js";
 import { GrpcError, queryError } from "./status.js";
 import type { MethodTable, UnaryHandler } from "./unary-methods.js";
 
-export function queryMethods(base: BaseApp): MethodTable {
+export function queryMethods(base: BaseApp, query: QueryFn = queryThrough(base)): MethodTable {
   const table: MethodTable = new Map();
-  for (const path of [...base.queryRouter.paths(), SIMULATE_PATH]) table.set(path, queryHandler(base, path));
+  for (const path of base.queryRouter.paths()) table.set(path, queryHandler(query, path));
+  // Simulate runs a tx: never cached.
+  table.set(SIMULATE_PATH, queryHandler(queryThrough(base), SIMULATE_PATH));
   return table;
 }
 
-function queryHandler(base: BaseApp, path: string): UnaryHandler {
+function queryHandler(query: QueryFn, path: string): UnaryHandler {
   return async (data, metadata) => {
     let height: bigint;
     try {
@@ -23,7 +26,7 @@ function queryHandler(base: BaseApp, path: string): UnaryHandler {
     } catch (err) {
       throw new GrpcError(status.INVALID_ARGUMENT, (err as Error).message);
     }
-    const res = base.query({ path, data, height, prove: false });
+    const res = await query({ path, data, height });
     if (res.code !== 0) throw queryError(res.codespace, res.code, res.log);
     return { response: res.value, headers: heightMetadata(res.height) };
   };

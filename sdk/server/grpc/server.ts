@@ -4,7 +4,12 @@
  * from CometBFT's RPC, and server reflection.
  */
 import { Server, ServerCredentials } from "@grpc/grpc-js";
+import type { EventEmitter } from "node:events";
 import type { BaseApp } from "../../baseapp/baseapp.js";
+import { queryThrough, type QueryCache } from "../cache/query-cache.js";
+import type { RateLimiter } from "../cache/rate-limit.js";
+import { addStreamService } from "../stream/grpc-service.js";
+import type { BlockSource } from "../stream/subscribe.js";
 import { CometRpc } from "./comet-rpc.js";
 import { queryMethods } from "./query-methods.js";
 import { addReflection } from "./reflection.js";
@@ -16,6 +21,12 @@ export interface GrpcServerOptions {
   /** CometBFT's RPC URL (http://127.0.0.1:26657), for broadcasting and reading blocks and txs. */
   cometRpc: string;
   app: AppIdentity;
+  /** Caches query answers (Redis), when given. */
+  cache?: QueryCache;
+  /** Limits each client to a token bucket (Redis), when given. */
+  rateLimit?: RateLimiter;
+  /** Serves agora.stream.v1.Stream from the app's block records, when given. */
+  blockStream?: { store: BlockSource; commits: EventEmitter };
 }
 
 export class GrpcServer {
@@ -27,8 +38,14 @@ export class GrpcServer {
 
   constructor(base: BaseApp, options: GrpcServerOptions) {
     this.rpc = new CometRpc(options.cometRpc);
-    const methods: MethodTable = new Map([...queryMethods(base), ...txServiceMethods(this.rpc), ...tendermintServiceMethods(this.rpc, options.app)]);
-    this.services = addMethodTable(this.server, methods);
+    const query = queryThrough(base, options.cache);
+    const methods: MethodTable = new Map([...queryMethods(base, query), ...txServiceMethods(this.rpc), ...tendermintServiceMethods(this.rpc, options.app)]);
+    const { rateLimit } = options;
+    this.services = addMethodTable(this.server, methods, rateLimit && ((client) => rateLimit.take(client)));
+    if (options.blockStream) {
+      addStreamService(this.server, options.blockStream.store, options.blockStream.commits);
+      this.services.push("agora.stream.v1.Stream");
+    }
     addReflection(this.server, this.services);
   }
 

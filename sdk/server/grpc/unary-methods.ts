@@ -26,8 +26,19 @@ export function splitMethodPath(path: string): { service: string; method: string
   return { service: m[1]!, method: m[2]! };
 }
 
-/** Registers every method of the table with the server, one grpc-js service per service name; returns the service names. */
-export function addMethodTable(server: Server, table: MethodTable): string[] {
+/** Decides whether a client (its address, without the port) may make a call now. */
+export type CallLimit = (client: string) => Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+
+/** The client's address from grpc-js's peer ("ipv4:127.0.0.1:5123", "ipv6:[::1]:5123"). */
+function clientOf(peer: string): string {
+  return peer.replace(/^ipv[46]:/, "").replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+}
+
+/**
+ * Registers every method of the table with the server, one grpc-js service per service name;
+ * returns the service names. With `limit`, a client over it gets RESOURCE_EXHAUSTED.
+ */
+export function addMethodTable(server: Server, table: MethodTable, limit?: CallLimit): string[] {
   const services = new Map<string, { definition: Record<string, MethodDefinition<Buffer, Buffer>>; implementation: UntypedServiceImplementation }>();
   for (const [path, handler] of table) {
     const { service, method } = splitMethodPath(path);
@@ -47,7 +58,14 @@ export function addMethodTable(server: Server, table: MethodTable): string[] {
       originalName: method,
     };
     entry.implementation[method] = (call: ServerUnaryCall<Buffer, Buffer>, callback: sendUnaryData<Buffer>) => {
-      handler(call.request, call.metadata).then(
+      const client = clientOf(call.getPeer());
+      const allowed = limit ? limit(client) : Promise.resolve({ allowed: true, retryAfterSeconds: 0 });
+      allowed
+        .then((decision) => {
+          if (!decision.allowed) throw new GrpcError(status.RESOURCE_EXHAUSTED, `rate limit exceeded for ${client}: retry in ${decision.retryAfterSeconds} s`);
+          return handler(call.request, call.metadata);
+        })
+        .then(
         ({ response, headers }) => {
           if (headers) call.sendMetadata(headers);
           callback(null, passBytes(response));
