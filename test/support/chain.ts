@@ -21,6 +21,24 @@ export function genesisState(accounts: GenesisAccount[]): Record<string, unknown
   };
 }
 
+/** Two accounts: alice with uatom, uagora and an IBC denom, bob with some uagora (query tests). */
+export function twoAccountGenesis(alice: { address: string }, bob: { address: string }): Record<string, unknown> {
+  return {
+    auth: {
+      accounts: [
+        { "@type": "/cosmos.auth.v1beta1.BaseAccount", address: alice.address, account_number: "0", sequence: "0" },
+        { "@type": "/cosmos.auth.v1beta1.BaseAccount", address: bob.address, account_number: "1", sequence: "0" },
+      ],
+    },
+    bank: {
+      balances: [
+        { address: alice.address, coins: [{ denom: "uatom", amount: "500" }, { denom: "uagora", amount: "1000000" }, { denom: "ibc/ABC", amount: "7" }] },
+        { address: bob.address, coins: [{ denom: "uagora", amount: "250" }] },
+      ],
+    },
+  };
+}
+
 /** Homes TestChain made itself, removed when the test process ends (a test may only close its chain). */
 const madeHomes: string[] = [];
 process.once("exit", () => {

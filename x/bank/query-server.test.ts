@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as q from "cosmjs-types/cosmos/bank/v1beta1/query";
-import { TestChain } from "../../test/support/chain.js";
+import { TestChain, twoAccountGenesis } from "../../test/support/chain.js";
 import { sendMsg, signTx, testAccount } from "../../test/support/signing.js";
 
 const FEE = [{ denom: "uagora", amount: "2000" }];
@@ -10,20 +10,7 @@ async function chainWithTwoDenoms() {
   const alice = await testAccount(1);
   const bob = await testAccount(2);
   const chain = TestChain.open();
-  chain.initChain({
-    auth: {
-      accounts: [
-        { "@type": "/cosmos.auth.v1beta1.BaseAccount", address: alice.address, account_number: "0", sequence: "0" },
-        { "@type": "/cosmos.auth.v1beta1.BaseAccount", address: bob.address, account_number: "1", sequence: "0" },
-      ],
-    },
-    bank: {
-      balances: [
-        { address: alice.address, coins: [{ denom: "uatom", amount: "500" }, { denom: "uagora", amount: "1000000" }, { denom: "ibc/ABC", amount: "7" }] },
-        { address: bob.address, coins: [{ denom: "uagora", amount: "250" }] },
-      ],
-    },
-  });
+  chain.initChain(twoAccountGenesis(alice, bob));
   chain.block([]);
   return { chain, alice, bob };
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { QueryAllBalancesRequest, QueryAllBalancesResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import type { FastifyInstance } from "fastify";
-import { TestChain } from "../../../test/support/chain.js";
+import { TestChain, twoAccountGenesis } from "../../../test/support/chain.js";
 import { sendMsg, signTx, testAccount, type TestAccount } from "../../../test/support/signing.js";
 import { createRestServer, restRoutes } from "./server.js";
 
@@ -15,20 +15,7 @@ before(async () => {
   alice = await testAccount(1);
   bob = await testAccount(2);
   chain = TestChain.open();
-  chain.initChain({
-    auth: {
-      accounts: [
-        { "@type": "/cosmos.auth.v1beta1.BaseAccount", address: alice.address, account_number: "0", sequence: "0" },
-        { "@type": "/cosmos.auth.v1beta1.BaseAccount", address: bob.address, account_number: "1", sequence: "0" },
-      ],
-    },
-    bank: {
-      balances: [
-        { address: alice.address, coins: [{ denom: "uatom", amount: "500" }, { denom: "uagora", amount: "1000000" }, { denom: "ibc/ABC", amount: "7" }] },
-        { address: bob.address, coins: [{ denom: "uagora", amount: "250" }] },
-      ],
-    },
-  });
+  chain.initChain(twoAccountGenesis(alice, bob));
   chain.block([]); // height 1: the genesis balances
   const send = await signTx(alice, [sendMsg(alice.address, bob.address, "100")], { chainId: chain.chainId, accountNumber: 0n, sequence: 0n });
   const { results } = chain.block([send]); // height 2: alice paid bob 100uagora and a 2000uagora fee
