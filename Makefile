@@ -50,6 +50,10 @@ bench-zk: build circuits
 bench-store: build
 	npm run bench:store -- $(ARGS)
 
+# Balance queries over gRPC and REST under load, with and without Redis; the stream into PostgreSQL.
+bench-serving: build services
+	npm run bench:serving
+
 lint: deps
 	npx tsc -p . --noEmit
 	./scripts/lint-determinism.sh
