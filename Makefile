@@ -9,7 +9,7 @@ export AGORA_COMETBFT := $(CURDIR)/$(COMETBFT)
 export AGORA_TEST_PG ?= postgres://agora_test:agora_test@127.0.0.1:5432/postgres
 export AGORA_TEST_REDIS ?= redis://127.0.0.1:6379
 
-.PHONY: run test build deps cometbft services proto bench bench-zk bench-store lint clean
+.PHONY: run test build deps cometbft services proto bench bench-zk bench-store bench-serving lint clean
 
 
 run: build
