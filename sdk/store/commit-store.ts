@@ -199,22 +199,21 @@ export class CommitStore implements KVStore, Latin1Writes {
     this.workingRoot();
     if (version !== BigInt(this.nodeVersion)) throw new Error(`store ${this.name} staged version ${this.nodeVersion}, not ${version}`);
     const keys = [...this.pending.keys()].sort();
-    const keyBytes = keys.map(stringToKey);
-    if (recordHistory && this.staged) this.history.record(batch, version, keyBytes, this.staged.orphans);
-    keys.forEach((k, i) => {
-      const value = this.pending.get(k)!;
-      batch.write(this.flat, keyBytes[i]!, value === null ? null : stringToKey(value));
-    });
+    if (recordHistory && this.staged) this.history.record(batch, version, keys.map(stringToKey), this.staged.orphans);
+    // Converted one at a time: a genesis's millions of writes go out in chunks, not all held at once.
+    for (const k of keys) batch.write(this.flat, stringToKey(k), this.pendingValue(k));
     const nodes = this.staged?.nodes;
     for (let i = 0; nodes && i < nodes.count; i++) batch.write(this.nodes.db, nodeKeyOf(nodes, i), nodeValueOf(nodes, i));
   }
 
   /** The pending block's writes in key order (value null: a deletion). */
   pendingWrites(): [Buffer, Buffer | null][] {
-    return [...this.pending.keys()].sort().map((k) => {
-      const value = this.pending.get(k)!;
-      return [stringToKey(k), value === null ? null : stringToKey(value)];
-    });
+    return [...this.pending.keys()].sort().map((k) => [stringToKey(k), this.pendingValue(k)]);
+  }
+
+  private pendingValue(k: string): Buffer | null {
+    const value = this.pending.get(k)!;
+    return value === null ? null : stringToKey(value);
   }
 
   /** Drops what only versions up to `upTo` needed (inside the caller's transaction). */

@@ -33,11 +33,6 @@ export function nodeKeysOfVersion(version: bigint): { start: Buffer; end: Buffer
   return { start, end };
 }
 
-/** The value of `key` in the tree at `root`. */
-export function valueInTree(root: NodeRef, key: Uint8Array, readNode: NodeReader): Uint8Array | undefined {
-  return findLeaf(root, key, readNode)?.value;
-}
-
 export class StoreHistory {
   constructor(
     private readonly changes: BinaryDatabase,
@@ -65,7 +60,7 @@ export class StoreHistory {
    * take the latest state and replace the keys changed since by their values then.
    */
   readerAt(version: bigint, root: NodeRef, latest: KVReader): KVReader {
-    const get = (key: Uint8Array) => valueInTree(root, key, this.readNode);
+    const get = (key: Uint8Array) => findLeaf(root, key, this.readNode)?.value;
     return {
       get,
       has: (key) => get(key) !== undefined,
@@ -110,7 +105,7 @@ export class StoreHistory {
   undo(version: bigint, previousRoot: NodeRef, flat: BinaryDatabase, nodes: BinaryDatabase): void {
     const at = versionBytes(version);
     for (const key of changedKeys(this.changes.get(at) ?? Buffer.alloc(0))) {
-      const before = valueInTree(previousRoot, key, this.readNode);
+      const before = findLeaf(previousRoot, key, this.readNode)?.value;
       if (before === undefined) flat.removeSync(key);
       else flat.putSync(key, Buffer.from(before));
     }
