@@ -273,3 +273,26 @@ test("ReCheck after a block drops a mempool tx whose sequence the block used, wi
   });
   await chain.close();
 });
+
+test("a message type refused by an admission check fails at CheckTx without a fee, and in a block changes nothing but is reported", async () => {
+  const { chain, alice, bob } = await fundedChain();
+  const { ErrUnauthorized } = await import("../sdk/types/sdk-errors.js");
+  let paused = true;
+  chain.app.base.msgRouter.addAdmission((_ctx, typeUrl) => {
+    if (paused && typeUrl === "/cosmos.bank.v1beta1.MsgSend") throw ErrUnauthorized.wrap(`${typeUrl} is paused`);
+  });
+  const tx = await send(chain, alice, bob.address, "1000");
+  const checked = chain.checkTx(tx);
+  assert.equal(checked.code, 4);
+  assert.match(checked.log, /MsgSend is paused/);
+
+  const { results } = chain.block([tx]);
+  assert.equal(results[0]!.code, 4);
+  assert.equal(chain.balance(alice.address), 1_000_000n, "no fee is taken for a refused message");
+  assert.equal(chain.balance(bob.address), 0n);
+
+  paused = false;
+  const { results: after } = chain.block([tx]);
+  assert.equal(after[0]!.code, 0, after[0]!.log);
+  assert.equal(chain.balance(bob.address), 1000n);
+});

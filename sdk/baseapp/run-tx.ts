@@ -86,6 +86,8 @@ function execute(runner: TxRunner, mode: ExecMode, block: BlockInfo, base: Multi
   const anteStore = branch(base);
   const anteCtx = new Context(block, anteStore, meter, mode, runner.logger);
   try {
+    // A refused message type (paused) costs its sender nothing: refused before the fee is taken.
+    for (const msg of tx.msgs) runner.msgRouter.admit(anteCtx, msg.typeUrl);
     runner.anteHandler(anteCtx, tx);
   } catch (err) {
     return failure(err, gasWanted, BigInt(meter.consumed), []);
@@ -101,15 +103,15 @@ function execute(runner: TxRunner, mode: ExecMode, block: BlockInfo, base: Multi
   const msgResponses: { typeUrl: string; value: Uint8Array }[] = [];
   try {
     tx.msgs.forEach((msg, index) => {
-      const route = runner.msgRouter.route(msg.typeUrl);
-      if (!route) throw ErrUnknownRequest.wrap(`no message handler for ${msg.typeUrl}`);
+      const known = runner.msgRouter.route(msg.typeUrl);
+      if (!known) throw ErrUnknownRequest.wrap(`no message handler for ${msg.typeUrl}`);
       const before = msgCtx.events.events.length;
       msgCtx.events.emit("message", {
         action: msg.typeUrl,
-        sender: route.signers(msg.value)[0] ?? "",
-        module: route.module,
+        sender: known.signers(msg.value)[0] ?? "",
+        module: known.module,
       });
-      const response = route.handle(msgCtx, msg.value);
+      const { route, response } = runner.msgRouter.dispatch(msgCtx, msg);
       msgResponses.push({ typeUrl: route.responseType.typeUrl, value: encodeProto(route.responseType, response) });
       for (const e of msgCtx.events.events.slice(before)) {
         e.attributes.push({ key: "msg_index", value: String(index), index: true });
