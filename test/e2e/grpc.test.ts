@@ -22,6 +22,8 @@ import {
   GetNodeInfoResponse,
   GetSyncingRequest,
   GetSyncingResponse,
+  GetValidatorSetByHeightRequest,
+  GetValidatorSetByHeightResponse,
 } from "cosmjs-types/cosmos/base/tendermint/v1beta1/query";
 import {
   BroadcastMode,
@@ -150,6 +152,11 @@ test("the tendermint service answers the node's status, blocks and validators", 
   assert.equal(validators.validators.length, 1);
   assert.equal(validators.validators[0]!.pubKey!.typeUrl, "/cosmos.crypto.ed25519.PubKey");
   assert.ok(validators.validators[0]!.votingPower > 0n);
+  const atTwo = await call(`${TM}/GetValidatorSetByHeight`, GetValidatorSetByHeightRequest, { height: 2n }, GetValidatorSetByHeightResponse);
+  assert.equal(atTwo.blockHeight, 2n);
+  assert.deepEqual(atTwo.validators, validators.validators);
+  const none = await grpcFailure(call(`${TM}/GetValidatorSetByHeight`, GetValidatorSetByHeightRequest, { height: 0n }, GetValidatorSetByHeightResponse));
+  assert.equal(none.code, status.INVALID_ARGUMENT);
 });
 
 test("reflection lists the node's services, as grpcurl list shows them", async () => {

@@ -111,4 +111,10 @@ test("blocks/latest, blocks/{height}, node_info, syncing and the validator set a
   assert.equal(validators.body.validators.length, 1);
   assert.equal(validators.body.validators[0].pub_key["@type"], "/cosmos.crypto.ed25519.PubKey");
   assert.match(validators.body.validators[0].address, /^agoravalcons1/);
+  const atTwo = await rest("/cosmos/base/tendermint/v1beta1/validatorsets/2");
+  assert.equal(atTwo.status, 200, JSON.stringify(atTwo.body));
+  assert.equal(atTwo.body.block_height, "2");
+  assert.deepEqual(atTwo.body.validators, validators.body.validators);
+  // The block's time is RFC 3339, as jsonpb writes a Timestamp.
+  assert.match(latest.body.block.header.time, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
 });

@@ -2,17 +2,17 @@
  * `agorad start`: serves the app over the ABCI socket and, unless `--no-comet`, runs the CometBFT
  * node that drives it. Either process ending ends the other.
  */
+import { appIdentity } from "../../../sdk/server/grpc/tendermint-service.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { setLogger } from "@grpc/grpc-js";
 import type { Command } from "commander";
 import { pino, type Logger } from "pino";
 import { createApp, type AgoraApp } from "../../../app/app.js";
-import { APP_NAME, APP_VERSION, PORTS } from "../../../app/constants.js";
+import { PORTS } from "../../../app/constants.js";
 import { AbciServer } from "../../../sdk/abci/server.js";
 import { rpcUrl } from "../../../sdk/server/grpc/comet-rpc.js";
 import { GrpcServer } from "../../../sdk/server/grpc/server.js";
-import { ACCOUNT_PREFIX } from "../../../sdk/types/address.js";
 import { pruningOptions, type PruningOptions } from "../../../sdk/store/pruning.js";
 import { parseGasPrices } from "../../../sdk/types/gas-price.js";
 import { CliError, globalOptions } from "../cli.js";
@@ -157,7 +157,7 @@ async function startGrpc(base: AgoraApp["base"], settings: GrpcSettings, logger:
   setLogger({ error: (...args: unknown[]) => logger.debug({ grpc: args.join(" ") }, "grpc-js") });
   const grpc = new GrpcServer(base, {
     cometRpc: settings.cometRpc,
-    app: { name: APP_NAME, appName: "agorad", version: APP_VERSION, consensusPrefix: `${ACCOUNT_PREFIX}valcons` },
+    app: appIdentity(base),
     ...(serving.cache ? { cache: serving.cache } : {}),
     ...(serving.rateLimit ? { rateLimit: serving.rateLimit } : {}),
     ...(serving.streamBlocks ? { blockStream: { store: base.store, commits: base.commits } } : {}),

@@ -21,10 +21,9 @@ export function timestamp(date: ReadonlyDateWithNanoseconds): Timestamp {
   return { seconds: BigInt(seconds), nanos: (ms - seconds * 1000) * 1_000_000 + (date.nanoseconds ?? 0) };
 }
 
-/** RFC 3339 with the nanoseconds CometBFT keeps, as TxResponse.timestamp carries it. */
-export function rfc3339(date: ReadonlyDateWithNanoseconds): string {
-  const { nanos } = timestamp(date);
-  return date.toISOString().replace(/\.\d{3}Z$/, nanos === 0 ? "Z" : `.${String(nanos).padStart(9, "0").replace(/0+$/, "")}Z`);
+/** RFC 3339 in whole seconds, as the SDK writes TxResponse.timestamp (Go's time.RFC3339). */
+export function rfc3339Seconds(date: ReadonlyDateWithNanoseconds): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 export function blockId(id: comet38.BlockId | null): BlockID {
@@ -105,7 +104,7 @@ export function includedTxResponse(tx: comet38.TxResponse, blockTime: ReadonlyDa
     gasWanted: tx.result.gasWanted,
     gasUsed: tx.result.gasUsed,
     tx: txAny(tx.tx),
-    timestamp: rfc3339(blockTime),
+    timestamp: rfc3339Seconds(blockTime),
     events: events(tx.result.events),
   });
 }

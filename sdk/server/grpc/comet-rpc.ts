@@ -4,7 +4,7 @@
  */
 import { Comet38Client } from "@cosmjs/tendermint-rpc";
 import { status } from "@grpc/grpc-js";
-import { GrpcError } from "./status.js";
+import { GrpcError } from "../status.js";
 
 /** An RPC listen address as config.toml writes it ("tcp://0.0.0.0:26657") as a URL to call. */
 export function rpcUrl(laddr: string): string {

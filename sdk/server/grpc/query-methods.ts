@@ -7,7 +7,7 @@ import type { BaseApp } from "../../baseapp/baseapp.js";
 import { queryThrough, type QueryFn } from "../cache/query-cache.js";
 import { SIMULATE_PATH } from "../../baseapp/simulate.js";
 import { heightMetadata, requestedHeight } from "./block-height-header.js";
-import { GrpcError, queryError } from "./status.js";
+import { GrpcError, queryError } from "../status.js";
 import type { MethodTable, UnaryHandler } from "./unary-methods.js";
 
 export function queryMethods(base: BaseApp, query: QueryFn = queryThrough(base)): MethodTable {

@@ -1,7 +1,7 @@
 /** Decoding a gRPC request with its cosmjs-types codec; bytes that are not the message are the client's error. */
 import { status } from "@grpc/grpc-js";
 import type { BinaryWriter } from "cosmjs-types/binary";
-import { GrpcError } from "./status.js";
+import { GrpcError } from "../status.js";
 
 export interface Codec<T> {
   decode(bytes: Uint8Array): T;

@@ -29,6 +29,21 @@ export interface GrpcServerOptions {
   blockStream?: { store: BlockSource; commits: EventEmitter };
 }
 
+export interface NodeMethodsOptions {
+  rpc: CometRpc;
+  app: AppIdentity;
+  cache?: QueryCache;
+}
+
+/**
+ * Every unary method the node serves, by gRPC path: the app's queries (through the cache, when
+ * given), the tx service and the tendermint service. gRPC serves them; REST is the gateway over them.
+ */
+export function nodeMethods(base: BaseApp, options: NodeMethodsOptions): MethodTable {
+  const query = queryThrough(base, options.cache);
+  return new Map([...queryMethods(base, query), ...txServiceMethods(options.rpc), ...tendermintServiceMethods(options.rpc, options.app)]);
+}
+
 export class GrpcServer {
   private readonly server = new Server();
   private readonly rpc: CometRpc;
@@ -38,8 +53,7 @@ export class GrpcServer {
 
   constructor(base: BaseApp, options: GrpcServerOptions) {
     this.rpc = new CometRpc(options.cometRpc);
-    const query = queryThrough(base, options.cache);
-    const methods: MethodTable = new Map([...queryMethods(base, query), ...txServiceMethods(this.rpc), ...tendermintServiceMethods(this.rpc, options.app)]);
+    const methods = nodeMethods(base, { rpc: this.rpc, app: options.app, ...(options.cache ? { cache: options.cache } : {}) });
     const { rateLimit } = options;
     this.services = addMethodTable(this.server, methods, rateLimit && ((client) => rateLimit.take(client)));
     if (options.blockStream) {

@@ -12,12 +12,16 @@ import {
   GetNodeInfoResponse,
   GetSyncingRequest,
   GetSyncingResponse,
+  GetValidatorSetByHeightRequest,
+  GetValidatorSetByHeightResponse,
 } from "cosmjs-types/cosmos/base/tendermint/v1beta1/query";
 import type { comet38 } from "@cosmjs/tendermint-rpc";
+import type { BaseApp } from "../../baseapp/baseapp.js";
+import { ACCOUNT_PREFIX } from "../../types/address.js";
 import { block, blockId, sdkBlock, validatorPubkey } from "./comet-messages.js";
 import type { CometRpc } from "./comet-rpc.js";
 import { decodeRequest, type Codec } from "./request-codec.js";
-import { GrpcError } from "./status.js";
+import { GrpcError } from "../status.js";
 import type { MethodTable } from "./unary-methods.js";
 
 const SERVICE = "/cosmos.base.tendermint.v1beta1.Service";
@@ -29,6 +33,12 @@ export interface AppIdentity {
   version: string;
   /** Bech32 prefix of consensus (validator) addresses, e.g. "agoravalcons". */
   consensusPrefix: string;
+}
+
+/** The app's name and version as node_info reports them, its consensus addresses' prefix. */
+export function appIdentity(base: Pick<BaseApp, "info">): AppIdentity {
+  const info = base.info();
+  return { name: info.data, appName: `${info.data}d`, version: info.version, consensusPrefix: `${ACCOUNT_PREFIX}valcons` };
 }
 
 export function tendermintServiceMethods(rpc: CometRpc, app: AppIdentity): MethodTable {
@@ -50,23 +60,30 @@ export function tendermintServiceMethods(rpc: CometRpc, app: AppIdentity): Metho
         return blockResponse(await rpc.call(`block ${q.height}`, (c) => c.block(Number(q.height))));
       }),
     ],
+    [`${SERVICE}/GetLatestValidatorSet`, method(GetLatestValidatorSetRequest, GetLatestValidatorSetResponse, () => validatorSet(rpc, app, undefined))],
     [
-      `${SERVICE}/GetLatestValidatorSet`,
-      method(GetLatestValidatorSetRequest, GetLatestValidatorSetResponse, async () => {
-        const set = await rpc.call("validators", (c) => c.validatorsAll());
-        return {
-          blockHeight: BigInt(set.blockHeight),
-          validators: set.validators.map((v) => ({
-            address: toBech32(app.consensusPrefix, v.address),
-            ...(v.pubkey ? { pubKey: validatorPubkey(v.pubkey) } : {}),
-            votingPower: v.votingPower,
-            proposerPriority: BigInt(v.proposerPriority ?? 0),
-          })),
-          pagination: { nextKey: new Uint8Array(), total: BigInt(set.total) },
-        };
+      `${SERVICE}/GetValidatorSetByHeight`,
+      method(GetValidatorSetByHeightRequest, GetValidatorSetByHeightResponse, (q) => {
+        if (q.height <= 0n) throw new GrpcError(status.INVALID_ARGUMENT, `height must be greater than 0, got ${q.height}`);
+        return validatorSet(rpc, app, Number(q.height));
       }),
     ],
   ]);
+}
+
+/** The validator set at `height` (the latest when undefined), all pages of it. */
+async function validatorSet(rpc: CometRpc, app: AppIdentity, height: number | undefined): Promise<GetValidatorSetByHeightResponse> {
+  const set = await rpc.call(height === undefined ? "validators" : `validators ${height}`, (c) => c.validatorsAll(height));
+  return {
+    blockHeight: BigInt(set.blockHeight),
+    validators: set.validators.map((v) => ({
+      address: toBech32(app.consensusPrefix, v.address),
+      ...(v.pubkey ? { pubKey: validatorPubkey(v.pubkey) } : {}),
+      votingPower: v.votingPower,
+      proposerPriority: BigInt(v.proposerPriority ?? 0),
+    })),
+    pagination: { nextKey: new Uint8Array(), total: BigInt(set.total) },
+  };
 }
 
 function nodeInfo(res: comet38.StatusResponse, app: AppIdentity): GetNodeInfoResponse {

@@ -21,7 +21,7 @@ import {
 import { block, blockId, decodeTx, includedTxResponse } from "./comet-messages.js";
 import type { CometRpc } from "./comet-rpc.js";
 import { decodeRequest, type Codec } from "./request-codec.js";
-import { GrpcError } from "./status.js";
+import { GrpcError } from "../status.js";
 import type { MethodTable } from "./unary-methods.js";
 
 const SERVICE = "/cosmos.tx.v1beta1.Service";
@@ -93,8 +93,7 @@ async function getTx(rpc: CometRpc, q: GetTxRequest): Promise<GetTxResponse> {
 }
 
 async function getTxsEvent(rpc: CometRpc, q: GetTxsEventRequest): Promise<GetTxsEventResponse> {
-  const query = q.query.trim() || q.events.join(" AND ");
-  if (query === "") throw new GrpcError(status.INVALID_ARGUMENT, "query cannot be empty: give a CometBFT tx query such as message.sender='agora1...'");
+  const query = q.query.trim() || eventsQuery(q.events);
   const limit = q.limit === 0n ? MAX_LIMIT : q.limit;
   if (limit > MAX_LIMIT) throw new GrpcError(status.INVALID_ARGUMENT, `limit must be at most ${MAX_LIMIT}, got ${q.limit}`);
   const page = q.page === 0n ? 1n : q.page;
@@ -108,6 +107,22 @@ async function getTxsEvent(rpc: CometRpc, q: GetTxsEventRequest): Promise<GetTxs
     txResponses: found.txs.map((tx) => includedTxResponse(tx, times.get(tx.height)!)),
     total: BigInt(found.totalCount),
   };
+}
+
+/**
+ * The `events` joined with AND, each `type.attribute=value` with the value quoted as CometBFT's
+ * query language wants (numbers and quoted values are left as they are).
+ */
+function eventsQuery(events: string[]): string {
+  if (events.length === 0) throw new GrpcError(status.INVALID_ARGUMENT, "query cannot be empty: give events (type.attribute='value', repeatable) or a CometBFT tx query such as message.sender='agora1...'");
+  return events
+    .map((event) => {
+      const parts = event.split("=");
+      if (parts.length !== 2 || !parts[0]) throw new GrpcError(status.INVALID_ARGUMENT, `invalid event ${event}: should be of the format {eventType}.{eventAttribute}={value}`);
+      const value = parts[1]!;
+      return /^'.*'$/.test(value) || /^\d+$/.test(value) ? event : `${parts[0]}='${value}'`;
+    })
+    .join(" AND ");
 }
 
 async function blockTime(rpc: CometRpc, height: number) {

@@ -3,7 +3,7 @@
  * responses (the query router does), so grpc-js only moves bytes and statuses.
  */
 import { status, type Metadata, type MethodDefinition, type Server, type ServerUnaryCall, type sendUnaryData, type UntypedServiceImplementation } from "@grpc/grpc-js";
-import { GrpcError } from "./status.js";
+import { GrpcError } from "../status.js";
 
 export interface UnaryAnswer {
   response: Uint8Array;

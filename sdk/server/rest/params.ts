@@ -3,7 +3,7 @@
  * field (the last, if repeated), integers in decimal, bytes in base64, booleans as true/false.
  */
 import type { PageRequest } from "cosmjs-types/cosmos/base/query/v1beta1/pagination";
-import { invalidArgument } from "./errors.js";
+import { invalidArgument } from "../status.js";
 import type { RestParam, RestRequest } from "./route.js";
 
 /** The one value of a query parameter, or undefined when absent. */
@@ -62,13 +62,4 @@ export function pageRequest(request: RestRequest): PageRequest | undefined {
     countTotal: countTotal === undefined ? false : parseBool("pagination.count_total", countTotal),
     reverse: reverse === undefined ? false : parseBool("pagination.reverse", reverse),
   };
-}
-
-/** The `x-cosmos-block-height` header the SDK's gateway reads: 0 (the latest) when absent. */
-export function blockHeight(request: RestRequest): bigint {
-  const header = request.headers["x-cosmos-block-height"];
-  const text = Array.isArray(header) ? header[0] : header;
-  if (text === undefined || text === "") return 0n;
-  if (!/^\d{1,19}$/.test(text)) throw invalidArgument(`x-cosmos-block-height: expected a block height, got "${text}"`);
-  return BigInt(text);
 }

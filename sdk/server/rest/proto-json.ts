@@ -8,6 +8,8 @@ import { BaseAccount, ModuleAccount } from "cosmjs-types/cosmos/auth/v1beta1/aut
 import { PubKey as Ed25519PubKey } from "cosmjs-types/cosmos/crypto/ed25519/keys";
 import { PubKey as Secp256k1PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
 import { signModeToJSON } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
+import { Tx } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import { blockIDFlagToJSON } from "cosmjs-types/tendermint/types/validator";
 import type { MessageType, TypeRegistry } from "../../codec/registry.js";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -16,10 +18,14 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export type AnyResolver = (typeUrl: string) => Pick<MessageType, "decode"> | undefined;
 
 // Types that travel inside Anys of query answers (accounts, keys) but are no Msg of the registry.
-const WELL_KNOWN: Pick<MessageType, "typeUrl" | "decode">[] = [BaseAccount, ModuleAccount, Secp256k1PubKey, Ed25519PubKey];
+const WELL_KNOWN: Pick<MessageType, "typeUrl" | "decode">[] = [BaseAccount, ModuleAccount, Secp256k1PubKey, Ed25519PubKey, Tx];
 
 // ts-proto keeps enums as numbers; jsonpb writes their names. The enum fields of the messages served.
-const ENUM_FIELDS: Record<string, ((value: number) => string) | undefined> = { mode: signModeToJSON };
+const ENUM_FIELDS: Record<string, ((value: number) => string) | undefined> = { mode: signModeToJSON, blockIdFlag: blockIDFlagToJSON };
+
+// google.protobuf.Timestamp fields of the messages served, which jsonpb writes as RFC 3339 strings.
+// ts-proto gives them as {seconds, nanos}, the same shape as a Duration, so they go by name.
+const TIMESTAMP_FIELDS = new Set(["time", "timestamp"]);
 
 /** The app's registry first, then the well-known account and key types. */
 export function anyResolver(registry: TypeRegistry): AnyResolver {
@@ -40,9 +46,24 @@ export function toGatewayJson(value: unknown, resolve: AnyResolver): Json {
   const out: Record<string, Json> = {};
   for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
     const enumName = ENUM_FIELDS[key];
-    out[snakeCase(key)] = enumName && typeof field === "number" ? enumName(field) : toGatewayJson(field, resolve);
+    if (enumName && typeof field === "number") out[snakeCase(key)] = enumName(field);
+    else if (TIMESTAMP_FIELDS.has(key) && isTimestamp(field)) out[snakeCase(key)] = rfc3339(field);
+    else out[snakeCase(key)] = toGatewayJson(field, resolve);
   }
   return out;
+}
+
+function isTimestamp(value: unknown): value is { seconds: bigint; nanos: number } {
+  return typeof value === "object" && value !== null && typeof (value as { seconds?: unknown }).seconds === "bigint" && typeof (value as { nanos?: unknown }).nanos === "number";
+}
+
+/** jsonpb's Timestamp: RFC 3339 in UTC with 0, 3, 6 or 9 fractional digits. */
+export function rfc3339({ seconds, nanos }: { seconds: bigint; nanos: number }): string {
+  const whole = new Date(Number(seconds) * 1000).toISOString().replace(/\.\d{3}Z$/, "");
+  if (nanos === 0) return `${whole}Z`;
+  const digits = String(nanos).padStart(9, "0");
+  const fraction = digits.endsWith("000000") ? digits.slice(0, 3) : digits.endsWith("000") ? digits.slice(0, 6) : digits;
+  return `${whole}.${fraction}Z`;
 }
 
 function isAny(value: object): value is { typeUrl: string; value: Uint8Array } {

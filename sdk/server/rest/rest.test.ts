@@ -4,6 +4,7 @@ import { QueryAllBalancesRequest, QueryAllBalancesResponse } from "cosmjs-types/
 import type { FastifyInstance } from "fastify";
 import { TestChain, twoAccountGenesis } from "../../../test/support/chain.js";
 import { sendMsg, signTx, testAccount, type TestAccount } from "../../../test/support/signing.js";
+import { CometRpc } from "../grpc/comet-rpc.js";
 import { createRestServer, restRoutes } from "./server.js";
 
 let chain: TestChain;
@@ -166,7 +167,7 @@ test("/openapi.json lists every route the server answers", async () => {
   const { status, body } = await get("/openapi.json");
   assert.equal(status, 200);
   assert.equal(body["openapi"], "3.0.3");
-  const routes = restRoutes(chain.app.base, "tcp://127.0.0.1:1");
+  const routes = restRoutes(chain.app.base, new CometRpc("http://127.0.0.1:1"));
   for (const route of routes) {
     const path = route.path.replace(/=\*\*\}/, "}");
     assert.ok(body["paths"][path]?.[route.method.toLowerCase()], `${route.method} ${path} is missing from /openapi.json`);

@@ -1,24 +1,30 @@
 /**
- * The REST server (grpc-gateway paths on 1317) for explorers and wallets: Query routes over
- * BaseApp.query, tx and chain routes over CometBFT's RPC, open CORS, and /openapi.json.
+ * The REST server (grpc-gateway paths on 1317) for explorers and wallets: the gateway over the
+ * node's gRPC methods (queries, tx and tendermint services), open CORS, and /openapi.json.
  */
 import cors from "@fastify/cors";
+import { status } from "@grpc/grpc-js";
 import Fastify, { type FastifyInstance } from "fastify";
-import { queryThrough, type QueryCache } from "../cache/query-cache.js";
+import type { QueryCache } from "../cache/query-cache.js";
 import type { RateLimiter } from "../cache/rate-limit.js";
 import type { BaseApp } from "../../baseapp/baseapp.js";
-import { CometRpc } from "./comet-rpc.js";
-import { GatewayError, GrpcCode } from "./errors.js";
+import { CometRpc, rpcUrl } from "../grpc/comet-rpc.js";
+import { nodeMethods } from "../grpc/server.js";
+import { appIdentity, type AppIdentity } from "../grpc/tendermint-service.js";
+import { GrpcError } from "../status.js";
+import { gatewayBody, httpStatus } from "./errors.js";
+import { gatewayRoutes } from "./gateway.js";
+import { NODE_ROUTES } from "./node-routes.js";
 import { openApiDocument } from "./openapi.js";
 import { anyResolver } from "./proto-json.js";
 import { queryRoutes } from "./query-routes.js";
 import { fastifyPath, type RestRequest, type RestRoute } from "./route.js";
-import { tendermintRoutes } from "./tendermint-routes.js";
-import { txRoutes } from "./tx-routes.js";
 
 export interface RestServerOptions {
   /** CometBFT's RPC address (config.toml `[rpc] laddr`), for tx and block routes. */
   rpcAddress: string;
+  /** What node_info names; by default the app's own name and version. */
+  app?: AppIdentity;
   /** Access-Control-Allow-Origin: * (app.toml enabled-unsafe-cors); on unless false. */
   cors?: boolean;
   /** Logs failures that are the server's own fault (the client gets a 500). */
@@ -29,11 +35,11 @@ export interface RestServerOptions {
   rateLimit?: RateLimiter;
 }
 
-/** Every route the server answers, in the order OpenAPI lists them. */
-export function restRoutes(base: BaseApp, rpcAddress: string, cache?: QueryCache): RestRoute[] {
+/** Every route the server answers, in the order OpenAPI lists them, over the node's gRPC methods. */
+export function restRoutes(base: BaseApp, rpc: CometRpc, options: Pick<RestServerOptions, "app" | "cache"> = {}): RestRoute[] {
+  const methods = nodeMethods(base, { rpc, app: options.app ?? appIdentity(base), ...(options.cache ? { cache: options.cache } : {}) });
   const resolve = anyResolver(base.registry);
-  const rpc = new CometRpc(rpcAddress);
-  return [...queryRoutes(base, resolve, queryThrough(base, cache)), ...txRoutes(base, rpc, resolve), ...tendermintRoutes(base, rpc)];
+  return [...queryRoutes(methods, resolve), ...gatewayRoutes(methods, resolve, NODE_ROUTES)];
 }
 
 export async function createRestServer(base: BaseApp, options: RestServerOptions): Promise<FastifyInstance> {
@@ -44,11 +50,13 @@ export async function createRestServer(base: BaseApp, options: RestServerOptions
     server.addHook("onRequest", async (request, reply) => {
       const decision = await rateLimit.take(request.ip);
       if (decision.allowed) return;
-      const error = new GatewayError(GrpcCode.RESOURCE_EXHAUSTED, `rate limit exceeded for ${request.ip}: retry in ${decision.retryAfterSeconds} s`);
-      return reply.status(error.httpStatus).header("retry-after", String(decision.retryAfterSeconds)).send(error.body());
+      const error = new GrpcError(status.RESOURCE_EXHAUSTED, `rate limit exceeded for ${request.ip}: retry in ${decision.retryAfterSeconds} s`);
+      return reply.status(httpStatus(error)).header("retry-after", String(decision.retryAfterSeconds)).send(gatewayBody(error));
     });
   }
-  const routes = restRoutes(base, options.rpcAddress, options.cache);
+  const rpc = new CometRpc(rpcUrl(options.rpcAddress));
+  server.addHook("onClose", async () => rpc.close());
+  const routes = restRoutes(base, rpc, options);
   const info = base.info();
   const document = openApiDocument(routes, { title: `${info.data} REST`, version: info.version });
 
@@ -72,24 +80,24 @@ export async function createRestServer(base: BaseApp, options: RestServerOptions
 
   server.setNotFoundHandler((_request, reply) => {
     // What the SDK's gateway mux answers for a path it has no handler for.
-    const error = new GatewayError(GrpcCode.UNIMPLEMENTED, "Not Implemented");
-    return reply.status(error.httpStatus).send(error.body());
+    const error = new GrpcError(status.UNIMPLEMENTED, "Not Implemented");
+    return reply.status(httpStatus(error)).send(gatewayBody(error));
   });
   server.setErrorHandler((err, request, reply) => {
-    const error = toGatewayError(err);
-    if (error.grpcCode === GrpcCode.INTERNAL) options.onInternalError?.(err, request.url);
-    return reply.status(error.httpStatus).send(error.body());
+    const error = toGrpcError(err);
+    if (error.code === status.INTERNAL) options.onInternalError?.(err, request.url);
+    return reply.status(httpStatus(error)).send(gatewayBody(error));
   });
   return server;
 }
 
-function toGatewayError(err: unknown): GatewayError {
-  if (err instanceof GatewayError) return err;
+function toGrpcError(err: unknown): GrpcError {
+  if (err instanceof GrpcError) return err;
   // fastify's own refusals (a malformed JSON body, too large a body) carry a 4xx status.
-  const status = (err as { statusCode?: number }).statusCode;
+  const code = (err as { statusCode?: number }).statusCode;
   const message = err instanceof Error ? err.message : String(err);
-  if (status !== undefined && status >= 400 && status < 500) return new GatewayError(GrpcCode.INVALID_ARGUMENT, message);
-  return new GatewayError(GrpcCode.INTERNAL, message);
+  if (code !== undefined && code >= 400 && code < 500) return new GrpcError(status.INVALID_ARGUMENT, message);
+  return new GrpcError(status.INTERNAL, message);
 }
 
 /** A page that lists the routes from /openapi.json (no external scripts: the node may be offline). */
