@@ -136,6 +136,10 @@ test("reflection lists every service served and describes each, as grpcurl descr
   assert.ok(methodsOf(tendermint!, "Service").includes("GetLatestBlock"));
   const [tx] = await describe(address, { fileContainingSymbol: "cosmos.tx.v1beta1.Service" });
   assert.ok(methodsOf(tx!, "Service").includes("BroadcastTx"));
+  // Agora's own services come from proto/agora, compiled alongside.
+  const [stream] = await describe(address, { fileContainingSymbol: "agora.stream.v1.Stream" });
+  assert.equal(stream!.name, "agora/stream/v1/stream.proto");
+  assert.ok(methodsOf(stream!, "Stream").includes("SubscribeBlocks"));
 });
 
 test("a described message names its fields and the files its types come from, so grpcurl can link it", async () => {
