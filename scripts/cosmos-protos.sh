@@ -16,11 +16,14 @@ cd "$(dirname "$0")/.."
 # The SDK's release whose services we serve. Its proto/ holds its own copy of tendermint/*.proto:
 # that copy (not CometBFT's) is what its buf module builds against (proto/buf.yaml lists no
 # CometBFT dependency), so it is the one used here.
+# cosmjs-types 0.11 (whose messages the server encodes) comes from SDK v0.53.4: the served
+# services' methods and messages are the same but for TxBody's unordered (4) and
+# timeout_timestamp (5), new in v0.53, which `describe` does not show.
 SDK=github.com/cosmos/cosmos-sdk@v0.50.10
-# The versions the SDK's go.mod requires, which match the buf.lock commits of its proto deps.
+# Its buf.yaml's other dependencies, at the versions its go.mod requires.
 GOGOPROTO=github.com/cosmos/gogoproto@v1.7.0
 COSMOS_PROTO=github.com/cosmos/cosmos-proto@v1.0.0-beta.5
-# google/api/{annotations,http}.proto, as the SDK's googleapis dependency serves them.
+# googleapis' google/api/{annotations,http}.proto: grpc-gateway keeps a copy (the SDK requires v1.16.0).
 GOOGLEAPIS=github.com/grpc-ecosystem/grpc-gateway@v1.16.0
 
 # The files that declare the services sdk/server/grpc/server.ts serves.
@@ -53,13 +56,18 @@ module_dir() {
   echo "$dir"
 }
 
+# Plain assignments, so that a failed download stops the script (set -e).
+sdk_dir=$(module_dir "$SDK")
+cosmos_proto_dir=$(module_dir "$COSMOS_PROTO")
+gogoproto_dir=$(module_dir "$GOGOPROTO")
+googleapis_dir=$(module_dir "$GOOGLEAPIS")
 # Include roots, searched in this order for each import.
 INCLUDES=(
-  "$(module_dir "$SDK")/proto"
-  "$(module_dir "$COSMOS_PROTO")/proto"
-  "$(module_dir "$GOGOPROTO")"
-  "$(module_dir "$GOGOPROTO")/protobuf"
-  "$(module_dir "$GOOGLEAPIS")/third_party/googleapis"
+  "$sdk_dir/proto"
+  "$cosmos_proto_dir/proto"
+  "$gogoproto_dir"
+  "$gogoproto_dir/protobuf"
+  "$googleapis_dir/third_party/googleapis"
 )
 
 find_include() {
