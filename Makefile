@@ -9,7 +9,7 @@ export AGORA_COMETBFT := $(CURDIR)/$(COMETBFT)
 export AGORA_TEST_PG ?= postgres://agora_test:agora_test@127.0.0.1:5432/postgres
 export AGORA_TEST_REDIS ?= redis://127.0.0.1:6379
 
-.PHONY: run test build deps cometbft services proto bench bench-zk bench-store bench-serving lint clean
+.PHONY: run test build deps cometbft cosmos-protos services proto bench bench-zk bench-store bench-serving lint clean
 
 
 run: build
@@ -18,7 +18,7 @@ run: build
 test: build circuits services
 	./scripts/test.sh
 
-build: deps cometbft
+build: deps cometbft cosmos-protos
 	npx tsc -p .
 
 deps: node_modules/.package-lock.json
@@ -32,6 +32,11 @@ cometbft: $(COMETBFT)
 $(COMETBFT):
 	@command -v go >/dev/null || { echo "Go is needed to install CometBFT: install golang first"; exit 1; }
 	GOBIN=$(CURDIR)/bin go install github.com/cometbft/cometbft/cmd/cometbft@$(COMETBFT_VERSION)
+
+# The Cosmos SDK's .proto files, from its Go module, compiled for gRPC reflection (`grpcurl describe`).
+# The script does nothing when its output is up to date.
+cosmos-protos: deps
+	./scripts/cosmos-protos.sh
 
 # PostgreSQL and Redis for the indexer and cache tests: installed from Debian's packages if absent.
 services:

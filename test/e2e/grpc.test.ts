@@ -38,6 +38,7 @@ import {
 } from "cosmjs-types/cosmos/tx/v1beta1/service";
 import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import { FileDescriptorProto } from "cosmjs-types/google/protobuf/descriptor";
 import { Devnet, DEV_MNEMONIC } from "../support/devnet.js";
 import { grpcFailure, RawGrpcClient, reflectionRequest } from "../support/grpc-client.js";
 
@@ -159,9 +160,15 @@ test("the tendermint service answers the node's status, blocks and validators", 
   assert.equal(none.code, status.INVALID_ARGUMENT);
 });
 
-test("reflection lists the node's services, as grpcurl list shows them", async () => {
+test("reflection lists the node's services and describes each, as grpcurl list and describe show them", async () => {
   const listed = (await reflectionRequest(devnet.grpc, { listServices: "*" })).listServicesResponse!.service.map((s) => s.name);
   for (const service of ["cosmos.bank.v1beta1.Query", "cosmos.tx.v1beta1.Service", "cosmos.base.tendermint.v1beta1.Service", "grpc.reflection.v1.ServerReflection"]) {
     assert.ok(listed.includes(service), `${service} in ${listed.join(", ")}`);
+  }
+  for (const service of listed) {
+    const answer = await reflectionRequest(devnet.grpc, { fileContainingSymbol: service });
+    assert.equal(answer.errorResponse, undefined, `describe ${service}: ${answer.errorResponse?.errorMessage} (run \`make build\`)`);
+    const file = FileDescriptorProto.decode(answer.fileDescriptorResponse!.fileDescriptorProto[0]!);
+    assert.ok(file.service.some((s) => `${file.package}.${s.name}` === service), `${service} declared in ${file.name}`);
   }
 });

@@ -165,6 +165,7 @@ async function startGrpc(base: AgoraApp["base"], settings: GrpcSettings, logger:
   try {
     const port = await grpc.listen(settings.address);
     logger.info({ address: settings.address, port, services: grpc.services.length }, "gRPC listening");
+    if (grpc.reflectionWarning) logger.warn(grpc.reflectionWarning);
   } catch (err) {
     throw new CliError(`${(err as Error).message}; choose another with --grpc.address or app.toml [grpc] address`);
   }

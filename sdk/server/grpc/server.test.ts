@@ -108,18 +108,75 @@ test("without a CometBFT RPC to read blocks from, the tendermint service says it
   assert.match(err.details, /CometBFT RPC at http:\/\/127\.0\.0\.1:9 does not answer/);
 });
 
-test("reflection lists every service served and describes the reflection service", async () => {
+/** The files a grpcurl describe of `symbol` gets: the one declaring it first, then what it needs. */
+async function describe(address: string, request: Record<string, string>): Promise<FileDescriptorProto[]> {
+  const answer = await reflectionRequest(address, request);
+  assert.equal(answer.errorResponse, undefined, `${JSON.stringify(request)}: ${answer.errorResponse?.errorMessage}`);
+  return answer.fileDescriptorResponse!.fileDescriptorProto.map((bytes) => FileDescriptorProto.decode(bytes));
+}
+
+const methodsOf = (file: FileDescriptorProto, service: string) => file.service.find((s) => s.name === service)?.method.map((m) => m.name) ?? [];
+
+test("reflection lists every service served and describes each, as grpcurl describe shows them", async () => {
+  assert.equal(server.reflectionWarning, undefined, "generated/cosmos-protos is missing: run `make build` first");
   const address = `127.0.0.1:${server.port}`;
   const listed = (await reflectionRequest(address, { listServices: "*" })).listServicesResponse!.service.map((s) => s.name);
-  for (const service of ["cosmos.bank.v1beta1.Query", "cosmos.auth.v1beta1.Query", "cosmos.tx.v1beta1.Service", "cosmos.base.tendermint.v1beta1.Service", "grpc.reflection.v1.ServerReflection"]) {
+  for (const service of [...server.services, "grpc.reflection.v1.ServerReflection"]) {
     assert.ok(listed.includes(service), `${service} in ${listed.join(", ")}`);
+    const [file] = await describe(address, { fileContainingSymbol: service });
+    assert.ok(file!.service.some((s) => `${file!.package}.${s.name}` === service), `${service} declared in ${file!.name}`);
   }
-  const described = await reflectionRequest(address, { fileContainingSymbol: "grpc.reflection.v1.ServerReflection" });
-  const file = FileDescriptorProto.decode(described.fileDescriptorResponse!.fileDescriptorProto[0]!);
-  assert.deepEqual(file.service.map((s) => s.name), ["ServerReflection"]);
-  // No .proto files of the Cosmos SDK ship with the node: listed, but not described.
-  const undescribed = await reflectionRequest(address, { fileContainingSymbol: "cosmos.bank.v1beta1.Query" });
-  assert.equal(undescribed.errorResponse?.errorCode, status.NOT_FOUND);
+  // Only what is served is listed, not every service the loaded files declare (tendermint.abci.ABCI).
+  assert.deepEqual([...listed].sort(), [...server.services, "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection"].sort());
+
+  const [bank] = await describe(address, { fileContainingSymbol: "cosmos.bank.v1beta1.Query" });
+  assert.equal(bank!.name, "cosmos/bank/v1beta1/query.proto");
+  assert.ok(methodsOf(bank!, "Query").includes("Balance"));
+  const [tendermint] = await describe(address, { fileContainingSymbol: "cosmos.base.tendermint.v1beta1.Service" });
+  assert.ok(methodsOf(tendermint!, "Service").includes("GetLatestBlock"));
+  const [tx] = await describe(address, { fileContainingSymbol: "cosmos.tx.v1beta1.Service" });
+  assert.ok(methodsOf(tx!, "Service").includes("BroadcastTx"));
+  // Agora's own services come from proto/agora, compiled alongside.
+  const [stream] = await describe(address, { fileContainingSymbol: "agora.stream.v1.Stream" });
+  assert.equal(stream!.name, "agora/stream/v1/stream.proto");
+  assert.ok(methodsOf(stream!, "Stream").includes("SubscribeBlocks"));
+});
+
+test("a described message names its fields and the files its types come from, so grpcurl can link it", async () => {
+  const address = `127.0.0.1:${server.port}`;
+  const [query] = await describe(address, { fileContainingSymbol: "cosmos.bank.v1beta1.QueryBalanceRequest" });
+  const request = query!.messageType.find((m) => m.name === "QueryBalanceRequest")!;
+  assert.deepEqual(request.field.map((f) => [f.name, f.number]), [["address", 1], ["denom", 2]]);
+  const balance = query!.messageType.find((m) => m.name === "QueryBalanceResponse")!.field.find((f) => f.name === "balance")!;
+  assert.equal(balance.typeName, ".cosmos.base.v1beta1.Coin");
+  assert.ok(query!.dependency.includes("cosmos/base/v1beta1/coin.proto"), query!.dependency.join(", "));
+  const [coin] = await describe(address, { fileByFilename: "cosmos/base/v1beta1/coin.proto" });
+  assert.ok(coin!.messageType.some((m) => m.name === "Coin"));
+});
+
+test("describing a symbol no service has is NOT_FOUND", async () => {
+  const answer = await reflectionRequest(`127.0.0.1:${server.port}`, { fileContainingSymbol: "cosmos.nothing.v1.Query" });
+  assert.equal(answer.errorResponse?.errorCode, status.NOT_FOUND);
+});
+
+test("without the compiled descriptors the services are still listed, describe is NOT_FOUND, and the warning says how to make them", async () => {
+  const bare = new GrpcServer(chain.app.base, {
+    cometRpc: "http://127.0.0.1:9",
+    app: { name: "agora", appName: "agorad", version: "test", consensusPrefix: "agoravalcons" },
+    descriptorSet: "/nonexistent/descriptor-set.binpb",
+  });
+  try {
+    const address = `127.0.0.1:${await bare.listen("127.0.0.1:0")}`;
+    assert.match(bare.reflectionWarning!, /\/nonexistent\/descriptor-set\.binpb is missing; run `make build` \(or scripts\/cosmos-protos\.sh\)/);
+    const listed = (await reflectionRequest(address, { listServices: "*" })).listServicesResponse!.service.map((s) => s.name);
+    assert.ok(listed.includes("cosmos.bank.v1beta1.Query"), listed.join(", "));
+    const undescribed = await reflectionRequest(address, { fileContainingSymbol: "cosmos.bank.v1beta1.Query" });
+    assert.equal(undescribed.errorResponse?.errorCode, status.NOT_FOUND);
+    const [reflection] = await describe(address, { fileContainingSymbol: "grpc.reflection.v1.ServerReflection" });
+    assert.deepEqual(reflection!.service.map((s) => s.name), ["ServerReflection"]);
+  } finally {
+    await bare.close();
+  }
 });
 
 test("an account the chain never saw is NOT_FOUND", async () => {

@@ -27,6 +27,8 @@ export interface GrpcServerOptions {
   rateLimit?: RateLimiter;
   /** Serves agora.stream.v1.Stream from the app's block records, when given. */
   blockStream?: { store: BlockSource; commits: EventEmitter };
+  /** The FileDescriptorSet reflection describes the services from; scripts/cosmos-protos.sh's by default. */
+  descriptorSet?: string;
 }
 
 export interface NodeMethodsOptions {
@@ -49,6 +51,8 @@ export class GrpcServer {
   private readonly rpc: CometRpc;
   /** The services served, by full name ("cosmos.bank.v1beta1.Query"). */
   readonly services: string[];
+  /** Set when reflection cannot describe the services (its descriptors are missing): the warning to log. */
+  readonly reflectionWarning: string | undefined;
   private boundPort: number | undefined;
 
   constructor(base: BaseApp, options: GrpcServerOptions) {
@@ -60,7 +64,7 @@ export class GrpcServer {
       addStreamService(this.server, options.blockStream.store, options.blockStream.commits);
       this.services.push("agora.stream.v1.Stream");
     }
-    addReflection(this.server, this.services);
+    this.reflectionWarning = addReflection(this.server, this.services, options.descriptorSet);
   }
 
   /** Listens on "host:port" (port 0: any free one); resolves to the port bound. */
