@@ -32,6 +32,8 @@ export interface AgoraAppOptions {
   snapshots?: SnapshotOptions;
   /** Keep each block's record for the block stream (app.toml [streaming]); default: no. */
   streamBlocks?: boolean;
+  /** The largest change set a block record keeps; larger ones are streamed as the state instead. */
+  maxRecordedChanges?: number;
 }
 
 /** Module accounts and what they may do. */
@@ -82,6 +84,7 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     logger: options.logger,
     snapshots,
     recordBlocks: options.streamBlocks ?? false,
+    ...(options.maxRecordedChanges !== undefined ? { maxRecordedChanges: options.maxRecordedChanges } : {}),
   });
   const minGasPrices = parseGasPrices(options.minGasPrices ?? "");
   base.anteHandler = newAnteHandler({

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { RequestFinalizeBlock, ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
 import { pino } from "pino";
 import { createApp } from "../app/app.js";
-import type { BlockData } from "../generated/proto/agora/stream/v1/stream.js";
+import type { BlockData, SubscribeBlocksResponse } from "../generated/proto/agora/stream/v1/stream.js";
 import { StreamRangeError, subscribeBlocks } from "../sdk/server/stream/subscribe.js";
 import { genesisState, TestChain } from "./support/chain.js";
 import { sendMsg, signTx, testAccount } from "./support/signing.js";
@@ -30,7 +30,7 @@ test("the block stream serves every block in order with its txs, results and sto
     const { base } = chain.app;
     const stream = subscribeBlocks(base.store, base.commits, 0n);
     const blocks: BlockData[] = [];
-    for (let i = 0; i < 4; i++) blocks.push((await stream.next()).value as BlockData);
+    for (let i = 0; i < 4; i++) blocks.push(((await stream.next()).value as SubscribeBlocksResponse).block!);
     assert.deepEqual(blocks.map((b) => b.height), [1n, 2n, 3n, 4n]);
 
     // Block 2 carries the first send: its tx, a successful result, and the balance writes.
@@ -59,7 +59,7 @@ test("the block stream serves every block in order with its txs, results and sto
     const next = stream.next();
     const tx = await signTx(alice, [sendMsg(alice.address, bob.address, "7")], { chainId: chain.chainId, accountNumber: 0n, sequence: 3n, fee: FEE });
     setImmediate(() => chain.block([tx]));
-    const live = (await next).value as BlockData;
+    const live = ((await next).value as SubscribeBlocksResponse).block!;
     assert.equal(live.height, 5n);
     assert.deepEqual(RequestFinalizeBlock.decode(live.finalizeBlockRequest).txs.map(hex), [hex(tx)]);
     await stream.return(undefined);
@@ -85,7 +85,7 @@ test("a height pruned from the stream's window fails with the height to resume f
     });
     // From 0: the oldest retained block first.
     const fromOldest = subscribeBlocks(app.base.store, app.base.commits, 0n);
-    assert.equal(((await fromOldest.next()).value as BlockData).height, 4n);
+    assert.equal(((await fromOldest.next()).value as SubscribeBlocksResponse).block!.height, 4n);
     // A future height waits; aborting ends the wait.
     const abort = new AbortController();
     const waiting = subscribeBlocks(app.base.store, app.base.commits, 9n, abort.signal).next();

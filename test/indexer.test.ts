@@ -12,6 +12,8 @@ import { openIndexerDatabase } from "../cmd/agorad/indexer/database.js";
 import { migrateIndexer } from "../cmd/agorad/indexer/migrate.js";
 import { runIndexer } from "../cmd/agorad/indexer/run.js";
 import { addStreamService } from "../sdk/server/stream/grpc-service.js";
+import type { SubscribeBlocksResponse } from "../generated/proto/agora/stream/v1/stream.js";
+import { subscribeBlocks } from "../sdk/server/stream/subscribe.js";
 import { genesisState, TestChain } from "./support/chain.js";
 import { createTestDatabase } from "./support/postgres.js";
 import { sendMsg, signTx, testAccount } from "./support/signing.js";
@@ -68,6 +70,51 @@ test("the indexer writes the stream's blocks, txs, events and balances, and resu
     const txCount = await db.selectFrom("txs").select(sql<string>`count(*)`.as("n")).executeTakeFirstOrThrow();
     assert.equal(Number(txCount.n), 5);
     assert.equal(String(await balance(bob.address)), "1500");
+  } finally {
+    await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+    await chain.destroy();
+  }
+});
+
+test("a block whose change set was too large to keep is streamed as its state, and the index is replaced by it", async () => {
+  const alice = await testAccount(1);
+  const bob = await testAccount(2);
+  // A limit of 3 writes makes the genesis block one whose change set is not kept.
+  const chain = TestChain.open(undefined, undefined, undefined, { streamBlocks: true, maxRecordedChanges: 3 });
+  const server = new Server();
+  addStreamService(server, chain.app.base.store, chain.app.base.commits);
+  const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
+  const database = await createTestDatabase();
+  const db = database.closeBeforeDrop(openIndexerDatabase(database.url));
+  await migrateIndexer(db, "latest");
+  try {
+    chain.initChain(genesisState([{ address: alice.address, amount: 1_000_000n }, { address: bob.address, amount: 5n }]));
+    chain.block([]);
+    const tx = await signTx(alice, [sendMsg(alice.address, bob.address, "100")], { chainId: chain.chainId, accountNumber: 0n, sequence: 0n, fee: FEE });
+    chain.block([tx]);
+
+    // The stream: block 1 without changes, then its state in chunks, the last one marked.
+    const { base } = chain.app;
+    const stream = subscribeBlocks(base.store, base.commits, 1n);
+    const first = (await stream.next()).value as SubscribeBlocksResponse;
+    assert.equal(first.block?.changesOmitted, true);
+    assert.equal(first.block?.changes.length, 0);
+    const chunk = (await stream.next()).value as SubscribeBlocksResponse;
+    assert.equal(chunk.state?.height, 1n);
+    assert.equal(chunk.state?.last, true);
+    const stateAtOne = new Set<string>();
+    for (const name of base.store.storeNames()) for (const [k, v] of base.store.viewAt(1n).getKVStore(name).iterator()) stateAtOne.add(`${name}/${Buffer.from(k).toString("hex")}/${Buffer.from(v).toString("hex")}`);
+    assert.deepEqual(new Set(chunk.state!.pairs.map((p) => `${p.storeKey}/${Buffer.from(p.key).toString("hex")}/${Buffer.from(p.value).toString("hex")}`)), stateAtOne);
+    await stream.return(undefined);
+
+    const stop = new AbortController();
+    await runIndexer({ db, grpc: `127.0.0.1:${port}`, logger: pino({ level: "silent" }), signal: stop.signal, onIndexed: (h) => h >= chain.height && stop.abort() });
+    const rows = await db.selectFrom("balances").select(["address", "amount"]).where("denom", "=", "uagora").execute();
+    const indexed = new Map(rows.map((r) => [r.address, String(r.amount)]));
+    assert.equal(indexed.get(alice.address), String(chain.balance(alice.address)));
+    assert.equal(indexed.get(bob.address), "105");
+    const accounts = await db.selectFrom("accounts").select("address").execute();
+    assert.ok(accounts.some((a) => a.address === alice.address) && accounts.some((a) => a.address === bob.address));
   } finally {
     await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
     await chain.destroy();

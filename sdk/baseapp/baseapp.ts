@@ -62,6 +62,8 @@ export interface BaseAppOptions {
    * streaming is: encoding a block's requests, results and change set costs its Commit.
    */
   recordBlocks?: boolean;
+  /** The largest change set a block record keeps (default MAX_RECORDED_CHANGES). */
+  maxRecordedChanges?: number;
 }
 
 const DEFAULT_MAX_TX_BYTES = 1024 * 1024;
@@ -226,7 +228,7 @@ export class BaseApp implements AbciApplication {
     const { finalized } = this;
     const record =
       this.options.recordBlocks && finalized?.request.height === height
-        ? encodeBlockRecord(height, finalized.response.appHash, finalized.request, finalized.response, this.store.pendingChanges())
+        ? encodeBlockRecord(height, finalized.response.appHash, finalized.request, finalized.response, this.store.pendingChanges(), this.options.maxRecordedChanges)
         : undefined;
     this.finalized = undefined;
     this.store.commit(height, record);

@@ -7,7 +7,10 @@
 import { RequestFinalizeBlock, ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
 import { BlockData } from "../../generated/proto/agora/stream/v1/stream.js";
 
-/** A change set larger than this (a big genesis) is not kept; the record says so. */
+/**
+ * A change set larger than this (a big genesis) is not kept, so the record stays small; the record
+ * says so, and the stream sends the state at that height instead.
+ */
 export const MAX_RECORDED_CHANGES = 100_000;
 
 export function encodeBlockRecord(
@@ -16,8 +19,9 @@ export function encodeBlockRecord(
   request: RequestFinalizeBlock,
   response: ResponseFinalizeBlock,
   changes: { store: string; key: Uint8Array; value: Uint8Array | null }[],
+  maxChanges = MAX_RECORDED_CHANGES,
 ): Uint8Array {
-  const omitted = changes.length > MAX_RECORDED_CHANGES;
+  const omitted = changes.length > maxChanges;
   return BlockData.encode({
     height,
     appHash,

@@ -1,7 +1,7 @@
 /**
  * One committed block as the indexer receives it: the header fields it keeps, each tx with its
  * result, the block's own events, and the store writes the block made. The app's block stream
- * will produce these; tests build them by hand.
+ * produces these (from-stream.ts); tests also build them by hand.
  */
 import type { Event, ExecTxResult } from "cosmjs-types/tendermint/abci/types";
 
@@ -28,4 +28,9 @@ export interface IndexedBlock {
   /** Events of FinalizeBlock outside any tx (begin and end block). */
   events: Event[];
   changes: StoreChange[];
+  /**
+   * Set when `changes` is the whole state at the block rather than its writes (the node did not
+   * keep a change set that large): the index's accounts and balances are replaced by it.
+   */
+  replacesState?: boolean;
 }

@@ -9,7 +9,7 @@ import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { SubscribeBlocksResponse } from "../../../generated/proto/agora/stream/v1/stream.js";
 import { streamServiceDefinition } from "../../../sdk/server/stream/grpc-service.js";
-import { indexedBlockOf } from "./from-stream.js";
+import { BlockAssembler } from "./from-stream.js";
 import type { IndexerDatabase } from "./schema.js";
 import { indexBlock, lastIndexedHeight } from "./write-block.js";
 
@@ -50,9 +50,12 @@ export async function runIndexer(options: IndexerOptions): Promise<void> {
       }
       const call = client.SubscribeBlocks({ fromHeight: from });
       signal.addEventListener("abort", () => call.cancel(), { once: true });
+      // A fresh assembler per call: a broken stream resumes from the last indexed block, whole.
+      const assembler = new BlockAssembler();
       try {
         for await (const response of call as AsyncIterable<SubscribeBlocksResponse>) {
-          const block = indexedBlockOf(response.block!);
+          const block = assembler.add(response);
+          if (!block) continue;
           // The same block until it is written: a database outage holds the stream, loses nothing.
           for (;;) {
             try {

@@ -94,6 +94,10 @@ async function insertEvents(trx: Transaction<IndexerDatabase>, height: bigint, t
 async function writeStateChanges(trx: Transaction<IndexerDatabase>, block: IndexedBlock): Promise<void> {
   const changes = decodeStateChanges(block.changes);
   const height = block.height;
+  if (block.replacesState) {
+    await trx.deleteFrom("accounts").execute();
+    await trx.deleteFrom("balances").execute();
+  }
   const accounts = changes.accounts.flatMap(({ address, account }) =>
     account
       ? [{ address, account_number: account.accountNumber, sequence: account.sequence, pub_key: account.pubKey ?? null, module_name: account.module?.name ?? null, updated_height: height }]

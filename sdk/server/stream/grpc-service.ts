@@ -38,8 +38,8 @@ async function serve(call: ServerWritableStream<SubscribeBlocksRequest, Subscrib
   call.on("close", () => gone.abort());
   try {
     if (call.request.fromHeight < 0n) throw Object.assign(new Error(`from_height ${call.request.fromHeight} is negative: use 0 for the oldest retained block`), { code: status.INVALID_ARGUMENT });
-    for await (const block of subscribeBlocks(store, commits, call.request.fromHeight, gone.signal)) {
-      if (!call.write({ block })) await once(call, "drain", { signal: gone.signal });
+    for await (const response of subscribeBlocks(store, commits, call.request.fromHeight, gone.signal)) {
+      if (!call.write(response)) await once(call, "drain", { signal: gone.signal });
     }
   } catch (err) {
     if (gone.signal.aborted) return;

@@ -6,7 +6,11 @@
  */
 import { once } from "node:events";
 import type { EventEmitter } from "node:events";
-import { BlockData } from "../../../generated/proto/agora/stream/v1/stream.js";
+import { BlockData, type StoreKVPair, type SubscribeBlocksResponse } from "../../../generated/proto/agora/stream/v1/stream.js";
+import type { KVReader } from "../../store/types.js";
+
+/** Pairs per StateChunk: a few MB a message, well under gRPC's default 4 MB receive limit for small values. */
+export const STATE_CHUNK_PAIRS = 4096;
 
 /** A height the stream cannot serve; carries the height a client can resume from. */
 export class StreamRangeError extends Error {
@@ -23,9 +27,14 @@ export interface BlockSource {
   lastCommitId(): { version: bigint };
   oldestBlockRecord(): bigint | undefined;
   blockRecord(version: bigint): Uint8Array | undefined;
+  storeNames(): string[];
+  viewAt(version: bigint): { getKVStore(name: string): KVReader };
+  /** Keeps a version from pruning while its state is being sent. */
+  hold(version: bigint): void;
+  release(version: bigint): void;
 }
 
-export async function* subscribeBlocks(store: BlockSource, commits: EventEmitter, fromHeight: bigint, signal?: AbortSignal): AsyncGenerator<BlockData> {
+export async function* subscribeBlocks(store: BlockSource, commits: EventEmitter, fromHeight: bigint, signal?: AbortSignal): AsyncGenerator<SubscribeBlocksResponse> {
   let height = fromHeight;
   for (;;) {
     signal?.throwIfAborted();
@@ -33,7 +42,9 @@ export async function* subscribeBlocks(store: BlockSource, commits: EventEmitter
     if (height === 0n) height = oldest ?? 1n;
     const record = store.blockRecord(height);
     if (record) {
-      yield BlockData.decode(record);
+      const block = BlockData.decode(record);
+      yield { block };
+      if (block.changesOmitted) yield* stateAt(store, height, signal);
       height++;
       continue;
     }
@@ -43,5 +54,27 @@ export async function* subscribeBlocks(store: BlockSource, commits: EventEmitter
     }
     // Not committed yet: wait for the next commit (a gap cannot open: heights commit in order).
     await once(commits, "commit", signal ? { signal } : {});
+  }
+}
+
+/** The whole state at `height`, in StateChunks: what a client needs when the change set was not kept. */
+function* stateAt(store: BlockSource, height: bigint, signal?: AbortSignal): Generator<SubscribeBlocksResponse> {
+  store.hold(height);
+  try {
+    const view = store.viewAt(height);
+    let pairs: StoreKVPair[] = [];
+    for (const name of [...store.storeNames()].sort()) {
+      for (const [key, value] of view.getKVStore(name).iterator()) {
+        pairs.push({ storeKey: name, delete: false, key, value });
+        if (pairs.length === STATE_CHUNK_PAIRS) {
+          signal?.throwIfAborted();
+          yield { state: { height, pairs, last: false } };
+          pairs = [];
+        }
+      }
+    }
+    yield { state: { height, pairs, last: true } };
+  } finally {
+    store.release(height);
   }
 }

@@ -17,7 +17,12 @@ export interface SubscribeBlocksRequest {
 }
 
 export interface SubscribeBlocksResponse {
-  block: BlockData | undefined;
+  /** One block; when its changes_omitted is set, its state follows in `state` messages. */
+  block?:
+    | BlockData
+    | undefined;
+  /** Part of the state at a block whose change set was too large to keep (see changes_omitted). */
+  state?: StateChunk | undefined;
 }
 
 /**
@@ -34,10 +39,21 @@ export interface BlockData {
   /** Every write of the block, by store name then key, as cosmos.store.v1beta1.StoreKVPair. */
   changes: StoreKVPair[];
   /**
-   * Set when the change set was too large to keep (a genesis of millions of accounts): read the
-   * state at this height instead (export, or queries at the height).
+   * Set when the change set was too large to keep (a genesis of millions of accounts). The stream
+   * then sends the whole state at this height in StateChunk messages right after the block: a
+   * client replaces what it derived from earlier changes with that state.
    */
   changesOmitted: boolean;
+}
+
+/**
+ * StateChunk is a run of the state at `height`, every store by name and then by key; the last
+ * chunk of the height has `last` set (it may carry no pairs).
+ */
+export interface StateChunk {
+  height: bigint;
+  pairs: StoreKVPair[];
+  last: boolean;
 }
 
 export interface StoreKVPair {
@@ -126,13 +142,16 @@ export const SubscribeBlocksRequest: MessageFns<SubscribeBlocksRequest> = {
 };
 
 function createBaseSubscribeBlocksResponse(): SubscribeBlocksResponse {
-  return { block: undefined };
+  return { block: undefined, state: undefined };
 }
 
 export const SubscribeBlocksResponse: MessageFns<SubscribeBlocksResponse> = {
   encode(message: SubscribeBlocksResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.block !== undefined) {
       BlockData.encode(message.block, writer.uint32(10).fork()).join();
+    }
+    if (message.state !== undefined) {
+      StateChunk.encode(message.state, writer.uint32(18).fork()).join();
     }
     return writer;
   },
@@ -158,6 +177,14 @@ export const SubscribeBlocksResponse: MessageFns<SubscribeBlocksResponse> = {
             message.block = BlockData.decode(reader, reader.uint32());
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.state = StateChunk.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -171,13 +198,19 @@ export const SubscribeBlocksResponse: MessageFns<SubscribeBlocksResponse> = {
   },
 
   fromJSON(object: any): SubscribeBlocksResponse {
-    return { block: isSet(object.block) ? BlockData.fromJSON(object.block) : undefined };
+    return {
+      block: isSet(object.block) ? BlockData.fromJSON(object.block) : undefined,
+      state: isSet(object.state) ? StateChunk.fromJSON(object.state) : undefined,
+    };
   },
 
   toJSON(message: SubscribeBlocksResponse): unknown {
     const obj: any = {};
     if (message.block !== undefined) {
       obj.block = BlockData.toJSON(message.block);
+    }
+    if (message.state !== undefined) {
+      obj.state = StateChunk.toJSON(message.state);
     }
     return obj;
   },
@@ -189,6 +222,9 @@ export const SubscribeBlocksResponse: MessageFns<SubscribeBlocksResponse> = {
     const message = createBaseSubscribeBlocksResponse();
     message.block = (object.block !== undefined && object.block !== null)
       ? BlockData.fromPartial(object.block)
+      : undefined;
+    message.state = (object.state !== undefined && object.state !== null)
+      ? StateChunk.fromPartial(object.state)
       : undefined;
     return message;
   },
@@ -367,6 +403,110 @@ export const BlockData: MessageFns<BlockData> = {
     message.finalizeBlockResponse = object.finalizeBlockResponse ?? new Uint8Array(0);
     message.changes = object.changes?.map((e) => StoreKVPair.fromPartial(e)) || [];
     message.changesOmitted = object.changesOmitted ?? false;
+    return message;
+  },
+};
+
+function createBaseStateChunk(): StateChunk {
+  return { height: 0n, pairs: [], last: false };
+}
+
+export const StateChunk: MessageFns<StateChunk> = {
+  encode(message: StateChunk, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.height !== 0n) {
+      if (BigInt.asIntN(64, message.height) !== message.height) {
+        throw new globalThis.Error("value provided for field message.height of type int64 too large");
+      }
+      writer.uint32(8).int64(message.height);
+    }
+    for (const v of message.pairs) {
+      StoreKVPair.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.last !== false) {
+      writer.uint32(24).bool(message.last);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): StateChunk {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseStateChunk();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.height = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.pairs.push(StoreKVPair.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.last = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): StateChunk {
+    return {
+      height: isSet(object.height) ? BigInt(object.height) : 0n,
+      pairs: globalThis.Array.isArray(object?.pairs) ? object.pairs.map((e: any) => StoreKVPair.fromJSON(e)) : [],
+      last: isSet(object.last) ? globalThis.Boolean(object.last) : false,
+    };
+  },
+
+  toJSON(message: StateChunk): unknown {
+    const obj: any = {};
+    if (message.height !== 0n) {
+      obj.height = message.height.toString();
+    }
+    if (message.pairs?.length) {
+      obj.pairs = message.pairs.map((e) => StoreKVPair.toJSON(e));
+    }
+    if (message.last !== false) {
+      obj.last = message.last;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<StateChunk>): StateChunk {
+    return StateChunk.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<StateChunk>): StateChunk {
+    const message = createBaseStateChunk();
+    message.height = (object.height !== undefined && object.height !== null) ? BigInt(object.height) : 0n;
+    message.pairs = object.pairs?.map((e) => StoreKVPair.fromPartial(e)) || [];
+    message.last = object.last ?? false;
     return message;
   },
 };
