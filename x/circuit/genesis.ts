@@ -4,8 +4,9 @@ import type { CircuitKeeper } from "./keeper.js";
 import { assertPausable } from "./types.js";
 
 export interface CircuitGenesis {
-  account_permissions?: unknown[];
-  disabled_type_urls?: string[];
+  // Iterables: a genesis section's arrays may stream (see ModuleManager.initGenesis).
+  account_permissions?: Iterable<unknown>;
+  disabled_type_urls?: Iterable<string>;
 }
 
 export function defaultCircuitGenesis(): CircuitGenesis {
@@ -13,7 +14,7 @@ export function defaultCircuitGenesis(): CircuitGenesis {
 }
 
 export function initCircuitGenesis(ctx: Context, keeper: CircuitKeeper, genesis: CircuitGenesis): void {
-  if ((genesis.account_permissions ?? []).length > 0) {
+  if ([...(genesis.account_permissions ?? [])].length > 0) {
     throw new Error("circuit genesis: account_permissions are not used on Agora; grant the pauser role in the roles section instead");
   }
   for (const typeUrl of genesis.disabled_type_urls ?? []) {

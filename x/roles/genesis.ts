@@ -5,8 +5,9 @@ import type { RolesKeeper } from "./keeper.js";
 import { ADMIN_ROLE, assertRoleName } from "./types.js";
 
 export interface RolesGenesis {
-  grants?: { role: string; address: string; expires_at_height?: string }[];
-  role_admins?: { role: string; admin_role: string }[];
+  // Iterables: a genesis section's arrays may stream (see ModuleManager.initGenesis).
+  grants?: Iterable<{ role: string; address: string; expires_at_height?: string }>;
+  role_admins?: Iterable<{ role: string; admin_role: string }>;
 }
 
 export function defaultRolesGenesis(): RolesGenesis {
