@@ -5,6 +5,8 @@
  */
 import * as auth from "cosmjs-types/cosmos/auth/v1beta1/query";
 import * as bank from "cosmjs-types/cosmos/bank/v1beta1/query";
+import * as circuit from "cosmjs-types/cosmos/circuit/v1/query";
+import * as roles from "../../../generated/proto/agora/roles/v1/query.js";
 import { queryThrough, type QueryFn } from "../cache/query-cache.js";
 import type { BaseApp } from "../../baseapp/baseapp.js";
 import { fromAbciError } from "./errors.js";
@@ -33,6 +35,8 @@ interface QueryGatewayRoute {
 
 const BANK = "/cosmos.bank.v1beta1.Query/";
 const AUTH = "/cosmos.auth.v1beta1.Query/";
+const CIRCUIT = "/cosmos.circuit.v1.Query/";
+const ROLES = "/agora.roles.v1.Query/";
 
 const GATEWAY_ROUTES: QueryGatewayRoute[] = [
   { path: "/cosmos/bank/v1beta1/balances/{address}", method: BANK + "AllBalances", request: bank.QueryAllBalancesRequest, response: bank.QueryAllBalancesResponse, responseName: "cosmos.bank.v1beta1.QueryAllBalancesResponse", pathFields: ["address"], paginated: true },
@@ -48,6 +52,11 @@ const GATEWAY_ROUTES: QueryGatewayRoute[] = [
   { path: "/cosmos/auth/v1beta1/accounts/{address}", method: AUTH + "Account", request: auth.QueryAccountRequest, response: auth.QueryAccountResponse, responseName: "cosmos.auth.v1beta1.QueryAccountResponse", pathFields: ["address"] },
   { path: "/cosmos/auth/v1beta1/account_info/{address}", method: AUTH + "AccountInfo", request: auth.QueryAccountInfoRequest, response: auth.QueryAccountInfoResponse, responseName: "cosmos.auth.v1beta1.QueryAccountInfoResponse", pathFields: ["address"] },
   { path: "/cosmos/auth/v1beta1/params", method: AUTH + "Params", request: auth.QueryParamsRequest, response: auth.QueryParamsResponse, responseName: "cosmos.auth.v1beta1.QueryParamsResponse" },
+  { path: "/cosmos/circuit/v1/disable_list", method: CIRCUIT + "DisabledList", request: circuit.QueryDisabledListRequest, response: circuit.DisabledListResponse, responseName: "cosmos.circuit.v1.DisabledListResponse" },
+  { path: "/agora/roles/v1/roles/{role}/holders", method: ROLES + "RoleHolders", request: roles.QueryRoleHoldersRequest, response: roles.QueryRoleHoldersResponse, responseName: "agora.roles.v1.QueryRoleHoldersResponse", pathFields: ["role"], paginated: true },
+  { path: "/agora/roles/v1/roles/{role}/holders/{address}", method: ROLES + "HasRole", request: roles.QueryHasRoleRequest, response: roles.QueryHasRoleResponse, responseName: "agora.roles.v1.QueryHasRoleResponse", pathFields: ["role", "address"] },
+  { path: "/agora/roles/v1/roles/{role}/admin", method: ROLES + "RoleAdmin", request: roles.QueryRoleAdminRequest, response: roles.QueryRoleAdminResponse, responseName: "agora.roles.v1.QueryRoleAdminResponse", pathFields: ["role"] },
+  { path: "/agora/roles/v1/addresses/{address}/roles", method: ROLES + "RolesOf", request: roles.QueryRolesOfRequest, response: roles.QueryRolesOfResponse, responseName: "agora.roles.v1.QueryRolesOfResponse", pathFields: ["address"] },
 ];
 
 /** The gateway routes of every Query method `base` registers. */
