@@ -18,6 +18,10 @@ import { SignatureCache } from "../x/auth/signature-cache.js";
 import { FEE_COLLECTOR } from "../x/auth/types.js";
 import { BankKeeper } from "../x/bank/keeper.js";
 import { BankModule } from "../x/bank/module.js";
+import { CircuitKeeper } from "../x/circuit/keeper.js";
+import { CircuitModule } from "../x/circuit/module.js";
+import { RolesKeeper } from "../x/roles/keeper.js";
+import { RolesModule } from "../x/roles/module.js";
 import { APP_NAME, APP_VERSION, BOND_DENOM } from "./constants.js";
 
 export interface AgoraAppOptions {
@@ -46,6 +50,8 @@ export interface AgoraApp {
   snapshots: SnapshotManager;
   accounts: AccountKeeper;
   bank: BankKeeper;
+  roles: RolesKeeper;
+  circuit: CircuitKeeper;
   modules: ModuleManager;
 }
 
@@ -62,16 +68,20 @@ export function createModules(): Omit<AgoraApp, "base" | "snapshots"> {
   const accounts = new AccountKeeper(MODULE_PERMISSIONS);
   const blocked = new Set(Object.keys(MODULE_PERMISSIONS).map((name) => toAccAddress(accounts.moduleAddress(name))));
   const bank = new BankKeeper(accounts, blocked);
-  const modules = new ModuleManager([new AuthModule(accounts), new BankModule(bank)], {
-    initGenesis: ["auth", "bank"],
-    beginBlock: ["auth", "bank"],
-    endBlock: ["auth", "bank"],
+  /** The gov module account: the authority of every privileged message. */
+  const authority = toAccAddress(accounts.moduleAddress("gov"));
+  const roles = new RolesKeeper(authority);
+  const circuit = new CircuitKeeper();
+  const modules = new ModuleManager([new AuthModule(accounts), new BankModule(bank), new RolesModule(roles), new CircuitModule(circuit, roles)], {
+    initGenesis: ["auth", "bank", "roles", "circuit"],
+    beginBlock: ["auth", "bank", "roles", "circuit"],
+    endBlock: ["auth", "bank", "roles", "circuit"],
   });
-  return { accounts, bank, modules };
+  return { accounts, bank, roles, circuit, modules };
 }
 
 export function createApp(options: AgoraAppOptions): AgoraApp {
-  const { accounts, bank, modules } = createModules();
+  const { accounts, bank, roles, circuit, modules } = createModules();
   const store = RootMultiStore.open(stateDatabasePath(options.home), modules.storeKeys(), options.pruning ? { pruning: options.pruning } : {});
   const snapshotOptions = options.snapshots ?? { interval: 0, keepRecent: DEFAULT_KEEP_RECENT };
   const snapshots = new SnapshotManager(snapshotsPath(options.home), store, snapshotOptions, options.logger);
@@ -95,5 +105,5 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     feeDenom: BOND_DENOM,
     minGasPrices: () => minGasPrices,
   });
-  return { base, snapshots, accounts, bank, modules };
+  return { base, snapshots, accounts, bank, roles, circuit, modules };
 }

@@ -32,6 +32,9 @@ ROOTS=(
   cosmos/auth/v1beta1/query.proto
   cosmos/tx/v1beta1/service.proto
   cosmos/base/tendermint/v1beta1/query.proto
+  cosmos/circuit/v1/query.proto
+  cosmos/gov/v1/query.proto
+  cosmos/upgrade/v1beta1/query.proto
 )
 
 OUT=generated/cosmos-protos

@@ -17,7 +17,9 @@ interface WriterOp {
  * 8 KiB slab: an 8 KiB allocation per encode, and a stored value keeps its whole slab alive.
  */
 export function encodeProto<T>(type: { encode(message: T): object }, message: T): Uint8Array {
-  const writer = type.encode(message) as QueuedWriter;
+  const writer = type.encode(message) as QueuedWriter | { finish(): Uint8Array };
+  // Agora's own types (ts-proto over @bufbuild/protobuf) finish into an exact array already.
+  if (!("head" in writer)) return writer.finish();
   const out = new Uint8Array(writer.len);
   let pos = 0;
   for (let op = writer.head.next; op; op = op.next) {

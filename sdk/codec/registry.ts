@@ -35,3 +35,18 @@ export class TypeRegistry {
     }
   }
 }
+
+/** The functions ts-proto generates for a message (Agora's own protos). */
+export interface GeneratedCodec<T> {
+  encode(message: T): { finish(): Uint8Array };
+  decode(bytes: Uint8Array): T;
+  fromPartial(object: never): T;
+}
+
+/**
+ * A ts-proto codec with the type URL that routing and Any packing need (cosmjs-types carry one;
+ * ts-proto's output does not).
+ */
+export function typedMessage<T>(typeUrl: string, codec: GeneratedCodec<T>): MessageType<T> {
+  return { typeUrl, encode: (m) => codec.encode(m), decode: (b) => codec.decode(b), fromPartial: (o) => codec.fromPartial(o as never) };
+}

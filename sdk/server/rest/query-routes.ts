@@ -5,6 +5,9 @@
  */
 import * as auth from "cosmjs-types/cosmos/auth/v1beta1/query";
 import * as bank from "cosmjs-types/cosmos/bank/v1beta1/query";
+import * as circuit from "cosmjs-types/cosmos/circuit/v1/query";
+import * as roles from "../../../generated/proto/agora/roles/v1/query.js";
+import { typedMessage } from "../../codec/registry.js";
 import type { MethodTable } from "../grpc/unary-methods.js";
 import { gatewayRoutes, type GatewayRoute } from "./gateway.js";
 import type { AnyResolver } from "./proto-json.js";
@@ -12,6 +15,9 @@ import type { RestRoute } from "./route.js";
 
 const BANK = "/cosmos.bank.v1beta1.Query/";
 const AUTH = "/cosmos.auth.v1beta1.Query/";
+const CIRCUIT = "/cosmos.circuit.v1.Query/";
+const ROLES = "/agora.roles.v1.Query/";
+const role = <T>(name: string, codec: Parameters<typeof typedMessage<T>>[1]) => typedMessage<T>(`/agora.roles.v1.${name}`, codec);
 
 const GATEWAY_ROUTES: GatewayRoute[] = [
   { path: "/cosmos/bank/v1beta1/balances/{address}", grpc: BANK + "AllBalances", request: bank.QueryAllBalancesRequest, response: bank.QueryAllBalancesResponse, pathFields: ["address"], paginated: true },
@@ -27,6 +33,11 @@ const GATEWAY_ROUTES: GatewayRoute[] = [
   { path: "/cosmos/auth/v1beta1/accounts/{address}", grpc: AUTH + "Account", request: auth.QueryAccountRequest, response: auth.QueryAccountResponse, pathFields: ["address"] },
   { path: "/cosmos/auth/v1beta1/account_info/{address}", grpc: AUTH + "AccountInfo", request: auth.QueryAccountInfoRequest, response: auth.QueryAccountInfoResponse, pathFields: ["address"] },
   { path: "/cosmos/auth/v1beta1/params", grpc: AUTH + "Params", request: auth.QueryParamsRequest, response: auth.QueryParamsResponse },
+  { path: "/cosmos/circuit/v1/disable_list", grpc: CIRCUIT + "DisabledList", request: circuit.QueryDisabledListRequest, response: circuit.DisabledListResponse },
+  { path: "/agora/roles/v1/roles/{role}/holders", grpc: ROLES + "RoleHolders", request: role("QueryRoleHoldersRequest", roles.QueryRoleHoldersRequest), response: role("QueryRoleHoldersResponse", roles.QueryRoleHoldersResponse), pathFields: ["role"], paginated: true },
+  { path: "/agora/roles/v1/roles/{role}/holders/{address}", grpc: ROLES + "HasRole", request: role("QueryHasRoleRequest", roles.QueryHasRoleRequest), response: role("QueryHasRoleResponse", roles.QueryHasRoleResponse), pathFields: ["role", "address"] },
+  { path: "/agora/roles/v1/roles/{role}/admin", grpc: ROLES + "RoleAdmin", request: role("QueryRoleAdminRequest", roles.QueryRoleAdminRequest), response: role("QueryRoleAdminResponse", roles.QueryRoleAdminResponse), pathFields: ["role"] },
+  { path: "/agora/roles/v1/addresses/{address}/roles", grpc: ROLES + "RolesOf", request: role("QueryRolesOfRequest", roles.QueryRolesOfRequest), response: role("QueryRolesOfResponse", roles.QueryRolesOfResponse), pathFields: ["address"] },
 ];
 
 /** The gateway routes of the Query methods `methods` serves. */
