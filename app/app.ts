@@ -17,7 +17,11 @@ import { AuthModule } from "../x/auth/module.js";
 import { SignatureCache } from "../x/auth/signature-cache.js";
 import { FEE_COLLECTOR } from "../x/auth/types.js";
 import { BankKeeper } from "../x/bank/keeper.js";
+import { BURNER } from "../x/bank/types.js";
 import { BankModule } from "../x/bank/module.js";
+import { GovKeeper } from "../x/governance/keeper.js";
+import { GovernanceModule } from "../x/governance/module.js";
+import { GOV_ACCOUNT } from "../x/governance/types.js";
 import { APP_NAME, APP_VERSION, BOND_DENOM } from "./constants.js";
 
 export interface AgoraAppOptions {
@@ -37,6 +41,7 @@ export interface AgoraAppOptions {
 /** Module accounts and what they may do. */
 const MODULE_PERMISSIONS: Record<string, string[]> = {
   [FEE_COLLECTOR]: [],
+  [GOV_ACCOUNT]: [BURNER],
 };
 
 export interface AgoraApp {
@@ -44,6 +49,7 @@ export interface AgoraApp {
   snapshots: SnapshotManager;
   accounts: AccountKeeper;
   bank: BankKeeper;
+  gov: GovKeeper;
   modules: ModuleManager;
 }
 
@@ -60,16 +66,18 @@ export function createModules(): Omit<AgoraApp, "base" | "snapshots"> {
   const accounts = new AccountKeeper(MODULE_PERMISSIONS);
   const blocked = new Set(Object.keys(MODULE_PERMISSIONS).map((name) => toAccAddress(accounts.moduleAddress(name))));
   const bank = new BankKeeper(accounts, blocked);
-  const modules = new ModuleManager([new AuthModule(accounts), new BankModule(bank)], {
-    initGenesis: ["auth", "bank"],
-    beginBlock: ["auth", "bank"],
-    endBlock: ["auth", "bank"],
+  const authority = toAccAddress(accounts.moduleAddress(GOV_ACCOUNT));
+  const gov = new GovKeeper(accounts, bank, { authority, powerDenom: BOND_DENOM, moduleAccounts: Object.keys(MODULE_PERMISSIONS) });
+  const modules = new ModuleManager([new AuthModule(accounts), new BankModule(bank), new GovernanceModule(gov)], {
+    initGenesis: ["auth", "bank", "governance"],
+    beginBlock: ["auth", "bank", "governance"],
+    endBlock: ["auth", "bank", "governance"],
   });
-  return { accounts, bank, modules };
+  return { accounts, bank, gov, modules };
 }
 
 export function createApp(options: AgoraAppOptions): AgoraApp {
-  const { accounts, bank, modules } = createModules();
+  const { accounts, bank, gov, modules } = createModules();
   const store = RootMultiStore.open(stateDatabasePath(options.home), modules.storeKeys(), options.pruning ? { pruning: options.pruning } : {});
   const snapshotOptions = options.snapshots ?? { interval: 0, keepRecent: DEFAULT_KEEP_RECENT };
   const snapshots = new SnapshotManager(snapshotsPath(options.home), store, snapshotOptions, options.logger);
@@ -92,5 +100,5 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     feeDenom: BOND_DENOM,
     minGasPrices: () => minGasPrices,
   });
-  return { base, snapshots, accounts, bank, modules };
+  return { base, snapshots, accounts, bank, gov, modules };
 }
