@@ -3,6 +3,7 @@
  * cosmjs-types' fromJSON/toJSON read and write camelCase, so keys are converted on the way.
  */
 import type { Any } from "cosmjs-types/google/protobuf/any";
+import { durationFromJson, durationToJson } from "./time.js";
 
 /** A generated type as cosmjs-types exports it: binary and JSON codecs. */
 export interface JsonMessageType {
@@ -17,11 +18,24 @@ export type TypeLookup = (typeUrl: string) => JsonMessageType | undefined;
 const toCamel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const toSnake = (key: string) => key.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
 
-function mapKeys(value: unknown, rename: (key: string) => string): unknown {
-  if (Array.isArray(value)) return value.map((v) => mapKeys(v, rename));
+/**
+ * Renames keys recursively. Durations differ too: proto JSON writes "172800s", ts-proto an object.
+ * Going out, every {seconds, nanos} object is a Duration; coming in, a duration string is turned
+ * back only under a key that names a period or duration, so other strings are never touched.
+ */
+function mapKeys(value: unknown, rename: (key: string) => string, key = ""): unknown {
+  if (Array.isArray(value)) return value.map((v) => mapKeys(v, rename, key));
+  if (typeof value === "string" && /(period|duration)$/i.test(key) && DURATION.test(value)) return durationFromJson(value, key);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k === "@type" ? k : rename(k), mapKeys(v, rename)]));
+  const entries = Object.entries(value);
+  if (entries.length === 2 && "seconds" in value && "nanos" in value) {
+    const d = value as { seconds: string; nanos: number };
+    return durationToJson({ seconds: BigInt(d.seconds), nanos: Number(d.nanos) });
+  }
+  return Object.fromEntries(entries.map(([k, v]) => [k === "@type" ? k : rename(k), mapKeys(v, rename, k)]));
 }
+
+const DURATION = /^\d+(?:\.\d{1,9})?s$/;
 
 /** An `{"@type", ...fields}` object packed as an Any; throws naming an unknown type. */
 export function anyFromJson(json: unknown, lookup: TypeLookup): Any {
