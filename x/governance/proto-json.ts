@@ -51,3 +51,8 @@ export function anyToJson(any: Any, lookup: TypeLookup): Record<string, unknown>
   if (!type) return { "@type": any.typeUrl, value: Buffer.from(any.value).toString("base64") };
   return { "@type": any.typeUrl, ...(mapKeys(type.toJSON(type.decode(any.value)), toSnake) as Record<string, unknown>) };
 }
+
+/** A message in the SDK's JSON shape, without "@type" (query answers). */
+export function messageToJson(type: Pick<JsonMessageType, "toJSON">, message: unknown): Record<string, unknown> {
+  return mapKeys(type.toJSON(message), toSnake) as Record<string, unknown>;
+}
