@@ -17,9 +17,13 @@ import { AuthModule } from "../x/auth/module.js";
 import { SignatureCache } from "../x/auth/signature-cache.js";
 import { FEE_COLLECTOR } from "../x/auth/types.js";
 import { BankKeeper } from "../x/bank/keeper.js";
+import { BURNER } from "../x/bank/types.js";
 import { BankModule } from "../x/bank/module.js";
 import { CircuitKeeper } from "../x/circuit/keeper.js";
 import { CircuitModule } from "../x/circuit/module.js";
+import { GovKeeper } from "../x/governance/keeper.js";
+import { GovernanceModule } from "../x/governance/module.js";
+import { GOV_ACCOUNT } from "../x/governance/types.js";
 import { RolesKeeper } from "../x/roles/keeper.js";
 import { RolesModule } from "../x/roles/module.js";
 import { APP_NAME, APP_VERSION, BOND_DENOM } from "./constants.js";
@@ -43,6 +47,7 @@ export interface AgoraAppOptions {
 /** Module accounts and what they may do. */
 const MODULE_PERMISSIONS: Record<string, string[]> = {
   [FEE_COLLECTOR]: [],
+  [GOV_ACCOUNT]: [BURNER],
 };
 
 export interface AgoraApp {
@@ -52,6 +57,7 @@ export interface AgoraApp {
   bank: BankKeeper;
   roles: RolesKeeper;
   circuit: CircuitKeeper;
+  gov: GovKeeper;
   modules: ModuleManager;
 }
 
@@ -69,19 +75,21 @@ export function createModules(): Omit<AgoraApp, "base" | "snapshots"> {
   const blocked = new Set(Object.keys(MODULE_PERMISSIONS).map((name) => toAccAddress(accounts.moduleAddress(name))));
   const bank = new BankKeeper(accounts, blocked);
   /** The gov module account: the authority of every privileged message. */
-  const authority = toAccAddress(accounts.moduleAddress("gov"));
+  const authority = toAccAddress(accounts.moduleAddress(GOV_ACCOUNT));
   const roles = new RolesKeeper(authority);
   const circuit = new CircuitKeeper();
-  const modules = new ModuleManager([new AuthModule(accounts), new BankModule(bank), new RolesModule(roles), new CircuitModule(circuit, roles)], {
-    initGenesis: ["auth", "bank", "roles", "circuit"],
-    beginBlock: ["auth", "bank", "roles", "circuit"],
-    endBlock: ["auth", "bank", "roles", "circuit"],
+  const gov = new GovKeeper(accounts, bank, { authority, powerDenom: BOND_DENOM, moduleAccounts: Object.keys(MODULE_PERMISSIONS) });
+  const order = ["auth", "bank", "roles", "circuit", "governance"];
+  const modules = new ModuleManager([new AuthModule(accounts), new BankModule(bank), new RolesModule(roles), new CircuitModule(circuit, roles), new GovernanceModule(gov)], {
+    initGenesis: order,
+    beginBlock: order,
+    endBlock: order,
   });
-  return { accounts, bank, roles, circuit, modules };
+  return { accounts, bank, roles, circuit, gov, modules };
 }
 
 export function createApp(options: AgoraAppOptions): AgoraApp {
-  const { accounts, bank, roles, circuit, modules } = createModules();
+  const { accounts, bank, roles, circuit, gov, modules } = createModules();
   const store = RootMultiStore.open(stateDatabasePath(options.home), modules.storeKeys(), options.pruning ? { pruning: options.pruning } : {});
   const snapshotOptions = options.snapshots ?? { interval: 0, keepRecent: DEFAULT_KEEP_RECENT };
   const snapshots = new SnapshotManager(snapshotsPath(options.home), store, snapshotOptions, options.logger);
@@ -105,5 +113,5 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     feeDenom: BOND_DENOM,
     minGasPrices: () => minGasPrices,
   });
-  return { base, snapshots, accounts, bank, roles, circuit, modules };
+  return { base, snapshots, accounts, bank, roles, circuit, gov, modules };
 }

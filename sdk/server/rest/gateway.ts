@@ -8,8 +8,8 @@ import { BLOCK_HEIGHT_HEADER } from "../grpc/block-height-header.js";
 import type { MethodTable } from "../grpc/unary-methods.js";
 import { GrpcError } from "../status.js";
 import { status } from "@grpc/grpc-js";
-import { pageRequest, PAGINATION_PARAMS, queryValue } from "./params.js";
-import { toGatewayJson, type AnyResolver } from "./proto-json.js";
+import { pageRequest, PAGINATION_PARAMS, parseUint64, queryValue } from "./params.js";
+import { camelCase, toGatewayJson, type AnyResolver } from "./proto-json.js";
 import { pathParam, type RestParam, type RestRequest, type RestRoute } from "./route.js";
 
 /** A cosmjs-types message type, as a gateway route builds and reads it. */
@@ -28,9 +28,11 @@ export interface GatewayRoute {
   grpc: string;
   request: GatewayCodec;
   response: GatewayCodec;
-  /** Request fields read from the path, then from the query string (all strings). */
+  /** Request fields (.proto names) read from the path, then from the query string: strings... */
   pathFields?: string[];
   queryFields?: string[];
+  /** ...except these, unsigned 64-bit integers. */
+  uint64Fields?: string[];
   paginated?: boolean;
   /** Builds the request itself, for routes whose fields are not plain strings (a body, numbers). */
   toRequest?: (request: RestRequest) => Record<string, unknown>;
@@ -49,8 +51,8 @@ function restRoute(methods: MethodTable, resolve: AnyResolver, route: GatewayRou
   const handler = methods.get(route.grpc)!;
   const [service, method] = route.grpc.slice(1).split("/") as [string, string];
   const params: RestParam[] = route.params ?? [
-    ...(route.pathFields ?? []).map((name): RestParam => ({ name, in: "path", type: "string", required: true })),
-    ...(route.queryFields ?? []).map((name): RestParam => ({ name, in: "query", type: "string" })),
+    ...(route.pathFields ?? []).map((name): RestParam => ({ name, in: "path", type: route.uint64Fields?.includes(name) ? "integer" : "string", required: true })),
+    ...(route.queryFields ?? []).map((name): RestParam => ({ name, in: "query", type: route.uint64Fields?.includes(name) ? "integer" : "string" })),
     ...(route.paginated ? PAGINATION_PARAMS : []),
   ];
   return {
@@ -72,8 +74,14 @@ function restRoute(methods: MethodTable, resolve: AnyResolver, route: GatewayRou
 
 function plainFields(route: GatewayRoute, request: RestRequest): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  for (const name of route.pathFields ?? []) fields[name] = pathParam(request, name);
-  for (const name of route.queryFields ?? []) fields[name] = queryValue(request, name) ?? "";
+  const set = (name: string, text: string) => {
+    fields[camelCase(name)] = route.uint64Fields?.includes(name) ? parseUint64(name, text) : text;
+  };
+  for (const name of route.pathFields ?? []) set(name, pathParam(request, name));
+  for (const name of route.queryFields ?? []) {
+    const text = queryValue(request, name);
+    if (text !== undefined) set(name, text);
+  }
   if (route.paginated) fields["pagination"] = pageRequest(request);
   return fields;
 }

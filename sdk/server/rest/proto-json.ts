@@ -7,6 +7,7 @@
 import { BaseAccount, ModuleAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
 import { PubKey as Ed25519PubKey } from "cosmjs-types/cosmos/crypto/ed25519/keys";
 import { PubKey as Secp256k1PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
+import { proposalStatusToJSON, voteOptionToJSON } from "cosmjs-types/cosmos/gov/v1/gov";
 import { signModeToJSON } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { Tx } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { blockIDFlagToJSON } from "cosmjs-types/tendermint/types/validator";
@@ -21,11 +22,17 @@ export type AnyResolver = (typeUrl: string) => Pick<MessageType, "decode"> | und
 const WELL_KNOWN: Pick<MessageType, "typeUrl" | "decode">[] = [BaseAccount, ModuleAccount, Secp256k1PubKey, Ed25519PubKey, Tx];
 
 // ts-proto keeps enums as numbers; jsonpb writes their names. The enum fields of the messages served.
-const ENUM_FIELDS: Record<string, ((value: number) => string) | undefined> = { mode: signModeToJSON, blockIdFlag: blockIDFlagToJSON };
+const ENUM_FIELDS: Record<string, ((value: number) => string) | undefined> = {
+  mode: signModeToJSON,
+  blockIdFlag: blockIDFlagToJSON,
+  status: proposalStatusToJSON,
+  option: voteOptionToJSON,
+};
 
-// google.protobuf.Timestamp fields of the messages served, which jsonpb writes as RFC 3339 strings.
-// ts-proto gives them as {seconds, nanos}, the same shape as a Duration, so they go by name.
-const TIMESTAMP_FIELDS = new Set(["time", "timestamp"]);
+// google.protobuf.Timestamp and Duration fields of the messages served: jsonpb writes the first as
+// RFC 3339 and the second as "<seconds>s". ts-proto gives both as {seconds, nanos}, so they go by name.
+const TIMESTAMP_FIELDS = new Set(["time", "timestamp", "submitTime", "depositEndTime", "votingStartTime", "votingEndTime"]);
+const DURATION_FIELDS = new Set(["maxDepositPeriod", "votingPeriod", "expeditedVotingPeriod"]);
 
 /** The app's registry first, then the well-known account and key types. */
 export function anyResolver(registry: TypeRegistry): AnyResolver {
@@ -48,6 +55,7 @@ export function toGatewayJson(value: unknown, resolve: AnyResolver): Json {
     const enumName = ENUM_FIELDS[key];
     if (enumName && typeof field === "number") out[snakeCase(key)] = enumName(field);
     else if (TIMESTAMP_FIELDS.has(key) && isTimestamp(field)) out[snakeCase(key)] = rfc3339(field);
+    else if (DURATION_FIELDS.has(key) && isTimestamp(field)) out[snakeCase(key)] = durationJson(field);
     else out[snakeCase(key)] = toGatewayJson(field, resolve);
   }
   return out;
@@ -64,6 +72,12 @@ export function rfc3339({ seconds, nanos }: { seconds: bigint; nanos: number }):
   const digits = String(nanos).padStart(9, "0");
   const fraction = digits.endsWith("000000") ? digits.slice(0, 3) : digits.endsWith("000") ? digits.slice(0, 6) : digits;
   return `${whole}.${fraction}Z`;
+}
+
+/** jsonpb's Duration: seconds with the fraction it needs, and an "s". */
+function durationJson({ seconds, nanos }: { seconds: bigint; nanos: number }): string {
+  if (nanos === 0) return `${seconds}s`;
+  return `${seconds}.${String(Math.abs(nanos)).padStart(9, "0").replace(/0+$/, "")}s`;
 }
 
 function isAny(value: object): value is { typeUrl: string; value: Uint8Array } {

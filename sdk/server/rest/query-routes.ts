@@ -6,16 +6,22 @@
 import * as auth from "cosmjs-types/cosmos/auth/v1beta1/query";
 import * as bank from "cosmjs-types/cosmos/bank/v1beta1/query";
 import * as circuit from "cosmjs-types/cosmos/circuit/v1/query";
+import { proposalStatusFromJSON } from "cosmjs-types/cosmos/gov/v1/gov";
+import * as gov from "cosmjs-types/cosmos/gov/v1/query";
 import * as roles from "../../../generated/proto/agora/roles/v1/query.js";
 import { typedMessage } from "../../codec/registry.js";
 import type { MethodTable } from "../grpc/unary-methods.js";
+import { invalidArgument } from "../status.js";
 import { gatewayRoutes, type GatewayRoute } from "./gateway.js";
+import { pageRequest, PAGINATION_PARAMS, queryValue } from "./params.js";
 import type { AnyResolver } from "./proto-json.js";
 import type { RestRoute } from "./route.js";
 
 const BANK = "/cosmos.bank.v1beta1.Query/";
 const AUTH = "/cosmos.auth.v1beta1.Query/";
 const CIRCUIT = "/cosmos.circuit.v1.Query/";
+const GOV = "/cosmos.gov.v1.Query/";
+const PROPOSAL = "/cosmos/gov/v1/proposals/{proposal_id}";
 const ROLES = "/agora.roles.v1.Query/";
 const role = <T>(name: string, codec: Parameters<typeof typedMessage<T>>[1]) => typedMessage<T>(`/agora.roles.v1.${name}`, codec);
 
@@ -33,12 +39,46 @@ const GATEWAY_ROUTES: GatewayRoute[] = [
   { path: "/cosmos/auth/v1beta1/accounts/{address}", grpc: AUTH + "Account", request: auth.QueryAccountRequest, response: auth.QueryAccountResponse, pathFields: ["address"] },
   { path: "/cosmos/auth/v1beta1/account_info/{address}", grpc: AUTH + "AccountInfo", request: auth.QueryAccountInfoRequest, response: auth.QueryAccountInfoResponse, pathFields: ["address"] },
   { path: "/cosmos/auth/v1beta1/params", grpc: AUTH + "Params", request: auth.QueryParamsRequest, response: auth.QueryParamsResponse },
+  { path: "/cosmos/gov/v1/constitution", grpc: GOV + "Constitution", request: gov.QueryConstitutionRequest, response: gov.QueryConstitutionResponse },
+  {
+    path: "/cosmos/gov/v1/proposals",
+    grpc: GOV + "Proposals",
+    request: gov.QueryProposalsRequest,
+    response: gov.QueryProposalsResponse,
+    params: [
+      { name: "proposal_status", in: "query", type: "string" },
+      { name: "voter", in: "query", type: "string" },
+      { name: "depositor", in: "query", type: "string" },
+      ...PAGINATION_PARAMS,
+    ],
+    toRequest: (request) => ({
+      proposalStatus: proposalStatus(queryValue(request, "proposal_status") ?? ""),
+      voter: queryValue(request, "voter") ?? "",
+      depositor: queryValue(request, "depositor") ?? "",
+      pagination: pageRequest(request),
+    }),
+  },
+  { path: PROPOSAL, grpc: GOV + "Proposal", request: gov.QueryProposalRequest, response: gov.QueryProposalResponse, pathFields: ["proposal_id"], uint64Fields: ["proposal_id"] },
+  { path: `${PROPOSAL}/votes`, grpc: GOV + "Votes", request: gov.QueryVotesRequest, response: gov.QueryVotesResponse, pathFields: ["proposal_id"], uint64Fields: ["proposal_id"], paginated: true },
+  { path: `${PROPOSAL}/votes/{voter}`, grpc: GOV + "Vote", request: gov.QueryVoteRequest, response: gov.QueryVoteResponse, pathFields: ["proposal_id", "voter"], uint64Fields: ["proposal_id"] },
+  { path: `${PROPOSAL}/deposits`, grpc: GOV + "Deposits", request: gov.QueryDepositsRequest, response: gov.QueryDepositsResponse, pathFields: ["proposal_id"], uint64Fields: ["proposal_id"], paginated: true },
+  { path: `${PROPOSAL}/deposits/{depositor}`, grpc: GOV + "Deposit", request: gov.QueryDepositRequest, response: gov.QueryDepositResponse, pathFields: ["proposal_id", "depositor"], uint64Fields: ["proposal_id"] },
+  { path: `${PROPOSAL}/tally`, grpc: GOV + "TallyResult", request: gov.QueryTallyResultRequest, response: gov.QueryTallyResultResponse, pathFields: ["proposal_id"], uint64Fields: ["proposal_id"] },
+  { path: "/cosmos/gov/v1/params/{params_type}", grpc: GOV + "Params", request: gov.QueryParamsRequest, response: gov.QueryParamsResponse, pathFields: ["params_type"] },
   { path: "/cosmos/circuit/v1/disable_list", grpc: CIRCUIT + "DisabledList", request: circuit.QueryDisabledListRequest, response: circuit.DisabledListResponse },
   { path: "/agora/roles/v1/roles/{role}/holders", grpc: ROLES + "RoleHolders", request: role("QueryRoleHoldersRequest", roles.QueryRoleHoldersRequest), response: role("QueryRoleHoldersResponse", roles.QueryRoleHoldersResponse), pathFields: ["role"], paginated: true },
   { path: "/agora/roles/v1/roles/{role}/holders/{address}", grpc: ROLES + "HasRole", request: role("QueryHasRoleRequest", roles.QueryHasRoleRequest), response: role("QueryHasRoleResponse", roles.QueryHasRoleResponse), pathFields: ["role", "address"] },
   { path: "/agora/roles/v1/roles/{role}/admin", grpc: ROLES + "RoleAdmin", request: role("QueryRoleAdminRequest", roles.QueryRoleAdminRequest), response: role("QueryRoleAdminResponse", roles.QueryRoleAdminResponse), pathFields: ["role"] },
   { path: "/agora/roles/v1/addresses/{address}/roles", grpc: ROLES + "RolesOf", request: role("QueryRolesOfRequest", roles.QueryRolesOfRequest), response: role("QueryRolesOfResponse", roles.QueryRolesOfResponse), pathFields: ["address"] },
 ];
+
+/** A proposal status by name (PROPOSAL_STATUS_PASSED) or number, as jsonpb reads an enum. */
+function proposalStatus(text: string): number {
+  if (text === "") return 0;
+  const status = /^\d+$/.test(text) ? Number(text) : proposalStatusFromJSON(text);
+  if (status < 0 || status > 5) throw invalidArgument(`proposal_status must be a ProposalStatus such as PROPOSAL_STATUS_VOTING_PERIOD, got "${text}"`);
+  return status;
+}
 
 /** The gateway routes of the Query methods `methods` serves. */
 export function queryRoutes(methods: MethodTable, resolve: AnyResolver): RestRoute[] {
