@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
 import { BaseApp } from "../sdk/baseapp/baseapp.js";
+import { InvariantRegistry } from "../sdk/invariants/registry.js";
 import { ModuleManager } from "../sdk/module/module.js";
 import { DEFAULT_KEEP_RECENT, SnapshotManager, type SnapshotOptions } from "../sdk/snapshots/manager.js";
 import { RootMultiStore } from "../sdk/store/multistore.js";
@@ -32,6 +33,8 @@ export interface AgoraAppOptions {
   snapshots?: SnapshotOptions;
   /** Keep each block's record for the block stream (app.toml [streaming]); default: no. */
   streamBlocks?: boolean;
+  /** Check every invariant each this many blocks and halt when one breaks (app.toml [crisis]); default 0: never. */
+  invariantCheckPeriod?: number;
 }
 
 /** Module accounts and what they may do. */
@@ -45,6 +48,7 @@ export interface AgoraApp {
   accounts: AccountKeeper;
   bank: BankKeeper;
   modules: ModuleManager;
+  invariants: InvariantRegistry;
 }
 
 export function stateDatabasePath(home: string): string {
@@ -65,11 +69,13 @@ export function createModules(): Omit<AgoraApp, "base" | "snapshots"> {
     beginBlock: ["auth", "bank"],
     endBlock: ["auth", "bank"],
   });
-  return { accounts, bank, modules };
+  const invariants = new InvariantRegistry();
+  modules.registerInvariants(invariants);
+  return { accounts, bank, modules, invariants };
 }
 
 export function createApp(options: AgoraAppOptions): AgoraApp {
-  const { accounts, bank, modules } = createModules();
+  const { accounts, bank, modules, invariants } = createModules();
   const store = RootMultiStore.open(stateDatabasePath(options.home), modules.storeKeys(), options.pruning ? { pruning: options.pruning } : {});
   const snapshotOptions = options.snapshots ?? { interval: 0, keepRecent: DEFAULT_KEEP_RECENT };
   const snapshots = new SnapshotManager(snapshotsPath(options.home), store, snapshotOptions, options.logger);
@@ -82,6 +88,8 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     logger: options.logger,
     snapshots,
     recordBlocks: options.streamBlocks ?? false,
+    invariants,
+    invariantCheckPeriod: options.invariantCheckPeriod ?? 0,
   });
   const minGasPrices = parseGasPrices(options.minGasPrices ?? "");
   base.anteHandler = newAnteHandler({
@@ -92,5 +100,5 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     feeDenom: BOND_DENOM,
     minGasPrices: () => minGasPrices,
   });
-  return { base, snapshots, accounts, bank, modules };
+  return { base, snapshots, accounts, bank, modules, invariants };
 }
