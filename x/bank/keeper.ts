@@ -143,7 +143,9 @@ export class BankKeeper extends BankSendKeeper {
 
   private requirePermission(ctx: StoreSource, module: string, permission: string): Uint8Array {
     const account = this.accounts.getModuleAccount(ctx, module);
-    if (!account.module?.permissions.includes(permission)) {
+    // Both the app's declaration and the stored account must grant it: a genesis cannot add rights.
+    const declared = Object.hasOwn(this.accounts.modulePermissions, module) && this.accounts.modulePermissions[module]!.includes(permission);
+    if (!declared || !account.module?.permissions.includes(permission)) {
       throw ErrUnauthorized.wrap(`module account ${module} does not have permissions to ${permission === MINTER ? "mint" : "burn"} tokens`);
     }
     return account.address;
