@@ -9,7 +9,7 @@ export AGORA_COMETBFT := $(CURDIR)/$(COMETBFT)
 export AGORA_TEST_PG ?= postgres://agora_test:agora_test@127.0.0.1:5432/postgres
 export AGORA_TEST_REDIS ?= redis://127.0.0.1:6379
 
-.PHONY: run test build deps cometbft cosmos-protos services proto bench bench-zk bench-store bench-serving lint clean
+.PHONY: run test build deps cometbft cosmos-protos services proto bench bench-zk bench-store bench-serving sim lint clean
 
 
 run: build
@@ -58,6 +58,10 @@ bench-store: build
 # Balance queries over gRPC and REST under load, with and without Redis; the stream into PostgreSQL.
 bench-serving: build services
 	npm run bench:serving
+
+# A long randomized simulation with invariants after every block: `make sim SEED=7 BLOCKS=5000`.
+sim: build
+	SEED=$(SEED) BLOCKS=$(BLOCKS) npm run sim
 
 lint: deps
 	npx tsc -p . --noEmit

@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
 import { BaseApp } from "../sdk/baseapp/baseapp.js";
+import { InvariantRegistry } from "../sdk/invariants/registry.js";
 import { ModuleManager } from "../sdk/module/module.js";
 import { DEFAULT_KEEP_RECENT, SnapshotManager, type SnapshotOptions } from "../sdk/snapshots/manager.js";
 import { RootMultiStore } from "../sdk/store/multistore.js";
@@ -42,6 +43,8 @@ export interface AgoraAppOptions {
   streamBlocks?: boolean;
   /** The largest change set a block record keeps; larger ones are streamed as the state instead. */
   maxRecordedChanges?: number;
+  /** Check every invariant each this many blocks and halt when one breaks (app.toml [crisis]); default 0: never. */
+  invariantCheckPeriod?: number;
 }
 
 /** Module accounts and what they may do. */
@@ -59,6 +62,7 @@ export interface AgoraApp {
   circuit: CircuitKeeper;
   gov: GovKeeper;
   modules: ModuleManager;
+  invariants: InvariantRegistry;
 }
 
 export function stateDatabasePath(home: string): string {
@@ -85,11 +89,13 @@ export function createModules(): Omit<AgoraApp, "base" | "snapshots"> {
     beginBlock: order,
     endBlock: order,
   });
-  return { accounts, bank, roles, circuit, gov, modules };
+  const invariants = new InvariantRegistry();
+  modules.registerInvariants(invariants);
+  return { accounts, bank, roles, circuit, gov, modules, invariants };
 }
 
 export function createApp(options: AgoraAppOptions): AgoraApp {
-  const { accounts, bank, roles, circuit, gov, modules } = createModules();
+  const { accounts, bank, roles, circuit, gov, modules, invariants } = createModules();
   const store = RootMultiStore.open(stateDatabasePath(options.home), modules.storeKeys(), options.pruning ? { pruning: options.pruning } : {});
   const snapshotOptions = options.snapshots ?? { interval: 0, keepRecent: DEFAULT_KEEP_RECENT };
   const snapshots = new SnapshotManager(snapshotsPath(options.home), store, snapshotOptions, options.logger);
@@ -103,6 +109,8 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     snapshots,
     recordBlocks: options.streamBlocks ?? false,
     ...(options.maxRecordedChanges !== undefined ? { maxRecordedChanges: options.maxRecordedChanges } : {}),
+    invariants,
+    invariantCheckPeriod: options.invariantCheckPeriod ?? 0,
   });
   const minGasPrices = parseGasPrices(options.minGasPrices ?? "");
   base.anteHandler = newAnteHandler({
@@ -113,5 +121,5 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     feeDenom: BOND_DENOM,
     minGasPrices: () => minGasPrices,
   });
-  return { base, snapshots, accounts, bank, roles, circuit, gov, modules };
+  return { base, snapshots, accounts, bank, roles, circuit, gov, modules, invariants };
 }

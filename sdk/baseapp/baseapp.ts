@@ -30,6 +30,7 @@ import type { Logger } from "pino";
 import type { AbciApplication } from "../abci/application.js";
 import { jsonSections } from "../codec/json-sections.js";
 import { TypeRegistry } from "../codec/registry.js";
+import type { InvariantRegistry } from "../invariants/registry.js";
 import type { ModuleManager } from "../module/module.js";
 import type { SnapshotManager } from "../snapshots/manager.js";
 import { branch, readOnlyMultiStore, StoreVersionError, type RootMultiStore } from "../store/multistore.js";
@@ -64,6 +65,10 @@ export interface BaseAppOptions {
   recordBlocks?: boolean;
   /** The largest change set a block record keeps (default MAX_RECORDED_CHANGES). */
   maxRecordedChanges?: number;
+  /** The modules' invariants, run at the end of FinalizeBlock every `invariantCheckPeriod` blocks. */
+  invariants?: InvariantRegistry;
+  /** Blocks between invariant checks (app.toml `[crisis] invariant-check-period`); 0: never. */
+  invariantCheckPeriod?: number;
 }
 
 const DEFAULT_MAX_TX_BYTES = 1024 * 1024;
@@ -211,6 +216,10 @@ export class BaseApp implements AbciApplication {
     this.options.modules.beginBlock(blockCtx);
     const txResults = req.txs.map((tx) => abciTxResult(runTx(this, "finalize", block, this.store, tx)));
     const validatorUpdates = this.options.modules.endBlock(blockCtx);
+    // As the SDK's crisis module: a broken invariant throws, FinalizeBlock fails and the node halts
+    // before committing a state that cannot be trusted.
+    const period = BigInt(this.options.invariantCheckPeriod ?? 0);
+    if (period > 0n && req.height % period === 0n) this.options.invariants?.assertAll(blockCtx);
     this.lastBlockTime = block.time;
     const response: ResponseFinalizeBlock = {
       events: blockCtx.events.events,

@@ -1,12 +1,15 @@
 /**
  * The AppModule contract and the module manager: which stores a module mounts, what it routes,
- * its genesis, and the order modules run in at genesis and at the start and end of each block.
+ * its genesis, its invariants and simulation operations, and the order modules run in at genesis
+ * and at the start and end of each block.
  */
 import type { ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
 import type { MsgRouter } from "../baseapp/msg-router.js";
 import type { QueryRouter } from "../baseapp/query-router.js";
 import type { JsonSections } from "../codec/json-sections.js";
 import type { TypeRegistry } from "../codec/registry.js";
+import type { InvariantRegistry } from "../invariants/registry.js";
+import type { WeightedOp } from "../simulation/operation.js";
 import type { Context } from "../types/context.js";
 
 export interface AppModule {
@@ -22,6 +25,10 @@ export interface AppModule {
   exportGenesis?(ctx: Context): unknown;
   beginBlock?(ctx: Context): void;
   endBlock?(ctx: Context): ValidatorUpdate[] | void;
+  /** Registers what must hold of this module's state after every block. */
+  registerInvariants?(registry: InvariantRegistry): void;
+  /** The random operations this module adds to the simulation, with their weights. */
+  simulationOps?(): WeightedOp[];
 }
 
 export interface ModuleOrder {
@@ -64,6 +71,14 @@ export class ModuleManager {
       m.registerMsgs?.(msgs);
       m.registerQueries?.(queries);
     }
+  }
+
+  registerInvariants(registry: InvariantRegistry): void {
+    for (const m of this.modules) m.registerInvariants?.(registry);
+  }
+
+  simulationOps(): WeightedOp[] {
+    return this.modules.flatMap((m) => m.simulationOps?.() ?? []);
   }
 
   defaultGenesis(): Record<string, unknown> {

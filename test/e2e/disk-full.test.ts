@@ -32,7 +32,7 @@ test("a full disk stops the node with a clear error; after freeing space it rest
 
     const { code, log } = await devnet.waitForExit(120_000);
     assert.equal(code, 1, log);
-    assert.match(log, new RegExp(`Error: commit failed: the disk holding ${database.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is full: free space and restart the node`));
+    assert.match(log, new RegExp(`Error: Commit failed: the disk holding ${database.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is full: free space and restart the node`));
 
     rmSync(filler);
     await devnet.start();

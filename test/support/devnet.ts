@@ -146,6 +146,14 @@ export class Devnet {
 
   /** Starts `agorad start` (which spawns CometBFT) and waits for the first blocks. */
   async start(): Promise<void> {
+    this.launch();
+    // Two new blocks after the node first answers: the app is past its handshake and producing.
+    const first = await this.waitForHeight(1);
+    await this.waitForHeight(first + 2);
+  }
+
+  /** Starts `agorad start` without waiting for blocks (for a node expected to stop by itself). */
+  launch(): void {
     const log = createWriteStream(join(this.home, "node.log"), { flags: "a" });
     const node = spawn(process.execPath, [agorad, "--home", this.home, "start", "--log-level", "warn"], {
       stdio: ["ignore", "pipe", "pipe"],
@@ -154,9 +162,6 @@ export class Devnet {
     node.stdout!.pipe(log);
     node.stderr!.pipe(log);
     this.node = node;
-    // Two new blocks after the node first answers: the app is past its handshake and producing.
-    const first = await this.waitForHeight(1);
-    await this.waitForHeight(first + 2);
   }
 
   async height(): Promise<number> {

@@ -58,6 +58,11 @@ export class BankSendKeeper extends BankViewKeeper {
     return this.blocked.has(toAccAddress(address));
   }
 
+  /** The addresses MsgSend may not pay, bech32, sorted. */
+  blockedAddresses(): string[] {
+    return [...this.blocked].sort();
+  }
+
   /** Moves coins, creating the recipient's account when it has none. */
   sendCoins(ctx: Ctx, from: Uint8Array, to: Uint8Array, amount: Coins): void {
     this.subtract(ctx, from, amount);
@@ -74,6 +79,11 @@ export class BankSendKeeper extends BankViewKeeper {
   sendCoinsFromModuleToAccount(ctx: Ctx, module: string, to: Uint8Array, amount: Coins): void {
     if (this.isBlocked(to)) throw ErrUnauthorized.wrap(`${toAccAddress(to)} is not allowed to receive funds`);
     this.sendCoins(ctx, this.accounts.getModuleAccount(ctx, module).address, to, amount);
+  }
+
+  /** Moves coins between two module accounts (e.g. deposits held by one module, burned by another). */
+  sendCoinsFromModuleToModule(ctx: Ctx, from: string, to: string, amount: Coins): void {
+    this.sendCoins(ctx, this.accounts.getModuleAccount(ctx, from).address, this.accounts.getModuleAccount(ctx, to).address, amount);
   }
 
   protected subtract(ctx: Ctx, address: Uint8Array, amount: Coins): void {
@@ -105,8 +115,13 @@ export class BankSendKeeper extends BankViewKeeper {
 export class BankKeeper extends BankSendKeeper {
   mintCoins(ctx: Ctx, module: string, amount: Coins): void {
     const account = this.requirePermission(ctx, module, MINTER);
+    const supplies = amount.list.map((coin) => {
+      const supply = this.getSupply(ctx, coin.denom) + coin.amount;
+      if (supply > MAX_AMOUNT) throw ErrInvalidCoins.wrap(`minting ${coin.amount}${coin.denom} would take its supply past 2^256 - 1`);
+      return { denom: coin.denom, supply };
+    });
     this.addTo(ctx, account, amount);
-    for (const coin of amount.list) this.supply.set(ctx, coin.denom, this.getSupply(ctx, coin.denom) + coin.amount);
+    for (const { denom, supply } of supplies) this.supply.set(ctx, denom, supply);
     ctx.events.emit("coinbase", { minter: toAccAddress(account), amount: amount.toString() });
   }
 
@@ -117,16 +132,20 @@ export class BankKeeper extends BankSendKeeper {
     ctx.events.emit("burn", { burner: toAccAddress(account), amount: amount.toString() });
   }
 
-  /** Genesis: credits a balance and its supply without events or account creation. */
+  /** Genesis: credits a balance without events or account creation (genesis sets the supply). */
   initBalance(ctx: StoreSource, address: Uint8Array, coins: Coins): void {
     for (const coin of coins.list) {
-      this.setBalance(ctx, address, coin.denom, this.getBalance(ctx, address, coin.denom) + coin.amount);
+      const balance = this.getBalance(ctx, address, coin.denom) + coin.amount;
+      if (balance > MAX_AMOUNT) throw ErrInvalidCoins.wrap(`genesis balance of ${toAccAddress(address)} in ${coin.denom} exceeds 2^256 - 1`);
+      this.setBalance(ctx, address, coin.denom, balance);
     }
   }
 
   private requirePermission(ctx: StoreSource, module: string, permission: string): Uint8Array {
     const account = this.accounts.getModuleAccount(ctx, module);
-    if (!account.module?.permissions.includes(permission)) {
+    // Both the app's declaration and the stored account must grant it: a genesis cannot add rights.
+    const declared = Object.hasOwn(this.accounts.modulePermissions, module) && this.accounts.modulePermissions[module]!.includes(permission);
+    if (!declared || !account.module?.permissions.includes(permission)) {
       throw ErrUnauthorized.wrap(`module account ${module} does not have permissions to ${permission === MINTER ? "mint" : "burn"} tokens`);
     }
     return account.address;

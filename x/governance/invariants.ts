@@ -1,13 +1,9 @@
 /** Governance's invariant: the gov module account holds exactly the deposits it owes. */
 import type { StoreSource } from "../../sdk/collections/collections.js";
+import type { InvariantRegistry, InvariantResult } from "../../sdk/invariants/registry.js";
 import { Coins } from "../../sdk/types/coins.js";
 import type { GovKeeper } from "./keeper.js";
 import { GOV_ACCOUNT } from "./types.js";
-
-export interface InvariantResult {
-  broken: boolean;
-  message: string;
-}
 
 export function depositsInvariant(ctx: StoreSource, keeper: GovKeeper): InvariantResult {
   const owed = keeper.totalDeposits(ctx);
@@ -17,6 +13,10 @@ export function depositsInvariant(ctx: StoreSource, keeper: GovKeeper): Invarian
   const broken = held.toString() !== owed.toString();
   return {
     broken,
-    message: `governance/module-account-deposits: the gov module account holds ${held.toString() || "nothing"}, deposits owed sum to ${owed.toString() || "nothing"}${broken ? " (broken)" : ""}`,
+    message: `the gov module account holds ${held.toString() || "nothing"}, deposits owed sum to ${owed.toString() || "nothing"}${broken ? " (broken)" : ""}`,
   };
+}
+
+export function registerGovInvariants(registry: InvariantRegistry, keeper: GovKeeper): void {
+  registry.register("governance", "module-account-deposits", (ctx) => depositsInvariant(ctx, keeper));
 }

@@ -1,11 +1,13 @@
 /** The governance module: proposals that execute messages, with deposits, votes and tallies. */
 import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
 import type { QueryRouter } from "../../sdk/baseapp/query-router.js";
+import type { InvariantRegistry } from "../../sdk/invariants/registry.js";
 import type { AppModule } from "../../sdk/module/module.js";
 import type { Context } from "../../sdk/types/context.js";
 import { governanceEndBlock } from "./end-block.js";
 import { defaultGovGenesis, exportGovGenesis, initGovGenesis, type GovGenesis } from "./genesis.js";
 import type { GovKeeper } from "./keeper.js";
+import { registerGovInvariants } from "./invariants.js";
 import { registerGovMsgs } from "./msg-server.js";
 import { registerGovQueries } from "./query-server.js";
 import { GOVERNANCE_MODULE, GOVERNANCE_STORE } from "./types.js";
@@ -22,6 +24,10 @@ export class GovernanceModule implements AppModule {
 
   registerQueries(router: QueryRouter): void {
     registerGovQueries(router, this.keeper);
+  }
+
+  registerInvariants(registry: InvariantRegistry): void {
+    registerGovInvariants(registry, this.keeper);
   }
 
   defaultGenesis(): GovGenesis {

@@ -10,6 +10,7 @@ import { DEFAULT_CHAIN_ID, DEFAULT_MIN_GAS_PRICES, PORTS } from "../../../app/co
 import { CliError, globalOptions, printResult } from "../cli.js";
 import { SERVING_APP_TOML } from "./serving.js";
 import { API_APP_TOML } from "./api-server.js";
+import { CRISIS_APP_TOML } from "./crisis.js";
 import { cometbftBinary } from "./cometbft.js";
 import { appToml, configToml, genesisJson, readGenesis, writeGenesis } from "./home.js";
 import { setTomlValue } from "./toml.js";
@@ -59,6 +60,7 @@ export function registerInitCommand(program: Command): void {
             "",
             ...API_APP_TOML,
             ...SERVING_APP_TOML,
+            ...CRISIS_APP_TOML,
             "[grpc]",
             "# Serve gRPC (every module's Query service, the tx and tendermint services, reflection).",
             "enable = true",

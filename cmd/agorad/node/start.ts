@@ -19,6 +19,7 @@ import { CliError, globalOptions } from "../cli.js";
 import { startApiServer } from "./api-server.js";
 import { servingSettings, type Serving } from "./serving.js";
 import { cometbftBinary } from "./cometbft.js";
+import { invariantCheckPeriod } from "./crisis.js";
 import { configToml, readAppConfig, readGenesis, snapshotSettings } from "./home.js";
 import { getTomlValue } from "./toml.js";
 
@@ -68,16 +69,17 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
   parseGasPrices(minGasPrices);
   const pruning = readPruning(appConfig, flags.pruning);
   const snapshots = snapshotSettings(appConfig);
+  const checkPeriod = invariantCheckPeriod(appConfig);
   const grpcConfig = grpcSettings(appConfig, flags["grpc.address"], home);
   const abciAddress = flags.abci ?? getTomlValue(readFileSync(configToml(home), "utf8"), "", "proxy_app") ?? "tcp://127.0.0.1:26658";
 
   const serving = servingSettings(appConfig, logger);
-  const app = createApp({ home, chainId: genesis.chain_id, logger, minGasPrices, pruning, snapshots, streamBlocks: serving.streamBlocks });
-  // A failed FinalizeBlock or Commit (a full disk, say) ends the node with its reason.
+  const app = createApp({ home, chainId: genesis.chain_id, logger, minGasPrices, pruning, snapshots, streamBlocks: serving.streamBlocks, invariantCheckPeriod: checkPeriod });
+  // A failed FinalizeBlock or Commit (a full disk, a broken invariant) ends the node with its reason.
   const onFatal = (method: string, err: unknown) => {
     const reason = err instanceof Error ? err.message : String(err);
     logger.fatal({ err, method }, "the app cannot go on; stopping");
-    process.stderr.write(`Error: ${method} failed: ${reason}\n`);
+    process.stderr.write(`Error: ${abciMethodName(method)} failed: ${reason}\n`);
     void stop(1);
   };
   const server = new AbciServer(app.base, logger, { onFatal });
@@ -132,6 +134,11 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
       void stop(1);
     });
   }
+}
+
+/** The ABCI method as CometBFT's logs and the spec name it: finalizeBlock is FinalizeBlock. */
+function abciMethodName(method: string): string {
+  return method.charAt(0).toUpperCase() + method.slice(1);
 }
 
 interface GrpcSettings {

@@ -1,0 +1,161 @@
+/**
+ * Runs a randomized simulation over an app through ABCI, as CometBFT would drive it: each block
+ * carries txs planned by weighted operations from many accounts, every tx must end as its
+ * operation expected, and every invariant must hold after every block. The same seed gives the
+ * same blocks, hence the same app hash.
+ */
+import type { RequestFinalizeBlock, ResponseCommit, ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
+import type { InvariantRegistry } from "../invariants/registry.js";
+import type { Context } from "../types/context.js";
+import { ErrWrongSequence } from "../types/sdk-errors.js";
+import { failsWith, type Expectation, type PlannedTx, type SimMsg, type SimView, type WeightedOp } from "./operation.js";
+import { Rand } from "./rand.js";
+
+export interface SimulationApp {
+  finalizeBlock(req: RequestFinalizeBlock): ResponseFinalizeBlock;
+  commit(): ResponseCommit;
+  /** A context over the last committed state. */
+  queryContext(): Context;
+}
+
+export interface AccountState {
+  accountNumber: bigint;
+  sequence: bigint;
+}
+
+export interface SimulationOptions {
+  app: SimulationApp;
+  invariants: InvariantRegistry;
+  ops: readonly WeightedOp[];
+  /** Bech32 addresses the simulation signs for; each must have an account at genesis. */
+  accounts: readonly string[];
+  sign(signer: string, msgs: SimMsg[], account: AccountState, fee: { denom: string; amount: bigint }): Promise<Uint8Array>;
+  account(ctx: Context, address: string): AccountState | undefined;
+  balance(ctx: Context, address: string, denom: string): bigint;
+  /** The fee every tx pays. */
+  fee: { denom: string; amount: bigint };
+  seed: number;
+  blocks: number;
+  txsPerBlock: number;
+  /** Height of the last committed block (the one the first simulated block follows). */
+  lastHeight: bigint;
+  /** Weight of the runner's own operation: another operation's tx signed with a wrong sequence. */
+  wrongSequenceWeight?: number;
+}
+
+export interface SimulationReport {
+  /** Hex app hash after each simulated block, first block first. */
+  appHashes: string[];
+  /** Txs each operation put into blocks. */
+  txsByOp: Record<string, number>;
+}
+
+/** Thrown when a tx ends otherwise than planned, or an invariant breaks; names the seed to replay. */
+export class SimulationError extends Error {
+  constructor(seed: number, height: bigint, reason: string) {
+    super(`simulation with seed ${seed} failed at block ${height}: ${reason}`);
+    this.name = "SimulationError";
+  }
+}
+
+const WRONG_SEQUENCE = "auth/wrong-sequence";
+
+interface BlockTx {
+  op: string;
+  planned: PlannedTx;
+  /** Added to the account's sequence when signing (0: the right one). */
+  sequenceOffset: bigint;
+}
+
+export async function runSimulation(o: SimulationOptions): Promise<SimulationReport> {
+  const rand = new Rand(o.seed);
+  const ops = [...o.ops, ...(o.wrongSequenceWeight ? [{ name: WRONG_SEQUENCE, weight: o.wrongSequenceWeight, plan: () => undefined }] : [])];
+  const totalWeight = ops.reduce((sum, op) => sum + op.weight, 0);
+  if (totalWeight <= 0) throw new Error("the simulation needs at least one operation with a positive weight");
+  const report: SimulationReport = { appHashes: [], txsByOp: Object.fromEntries(ops.map((op) => [op.name, 0])) };
+
+  const chooseOp = (): WeightedOp => {
+    let ticket = rand.int(totalWeight);
+    for (const op of ops) if ((ticket -= op.weight) < 0) return op;
+    return ops[ops.length - 1]!;
+  };
+
+  for (let i = 1; i <= o.blocks; i++) {
+    const height = o.lastHeight + BigInt(i);
+    const ctx = o.app.queryContext();
+    const view = blockView(o, ctx);
+    const txs: BlockTx[] = [];
+    for (let n = 0; n < o.txsPerBlock; n++) {
+      const op = chooseOp();
+      if (op.name === WRONG_SEQUENCE) {
+        const inner = o.ops.length ? rand.pick(o.ops).plan(rand, view) : undefined;
+        if (inner) txs.push({ op: op.name, planned: { ...inner, expect: failsWith(ErrWrongSequence) }, sequenceOffset: rand.between(1n, 3n) });
+      } else {
+        const planned = op.plan(rand, view);
+        if (planned) txs.push({ op: op.name, planned, sequenceOffset: 0n });
+      }
+    }
+    // Failures first: they see balances as the block starts, before any transfer in it.
+    txs.sort((a, b) => Number(a.planned.expect.ok) - Number(b.planned.expect.ok));
+
+    const encoded: Uint8Array[] = [];
+    for (const tx of txs) {
+      const account = o.account(ctx, tx.planned.signer);
+      if (!account) throw new SimulationError(o.seed, height, `${tx.op} planned a tx from ${tx.planned.signer}, which has no account`);
+      encoded.push(await o.sign(tx.planned.signer, tx.planned.msgs, { ...account, sequence: account.sequence + tx.sequenceOffset }, o.fee));
+      report.txsByOp[tx.op]!++;
+    }
+    const response = o.app.finalizeBlock({
+      txs: encoded,
+      decidedLastCommit: { round: 0, votes: [] },
+      misbehavior: [],
+      hash: new Uint8Array(32),
+      height,
+      time: { seconds: 1_700_000_000n + height, nanos: 0 },
+      nextValidatorsHash: new Uint8Array(32),
+      proposerAddress: new Uint8Array(20),
+    });
+    response.txResults.forEach((result, index) => {
+      const mismatch = unexpected(txs[index]!.planned.expect, result);
+      if (mismatch) throw new SimulationError(o.seed, height, `${txs[index]!.op} from ${txs[index]!.planned.signer}: ${mismatch}`);
+    });
+    o.app.commit();
+    report.appHashes.push(Buffer.from(response.appHash).toString("hex"));
+    try {
+      o.invariants.assertAll(o.app.queryContext());
+    } catch (err) {
+      throw new SimulationError(o.seed, height, (err as Error).message);
+    }
+  }
+  return report;
+}
+
+function blockView(o: SimulationOptions, ctx: Context): SimView {
+  const used = new Set<string>();
+  const spendable = (address: string, denom: string): bigint => {
+    const balance = o.balance(ctx, address, denom);
+    const left = denom === o.fee.denom ? balance - o.fee.amount : balance;
+    return left > 0n ? left : 0n;
+  };
+  return {
+    ctx,
+    accounts: o.accounts,
+    spendable,
+    pickSigner(rand) {
+      const start = rand.int(o.accounts.length);
+      for (let i = 0; i < o.accounts.length; i++) {
+        const address = o.accounts[(start + i) % o.accounts.length]!;
+        if (used.has(address) || o.balance(ctx, address, o.fee.denom) < o.fee.amount) continue;
+        used.add(address);
+        return address;
+      }
+      return undefined;
+    },
+  };
+}
+
+function unexpected(expect: Expectation, result: { code: number; codespace: string; log: string }): string | undefined {
+  if (expect.ok) return result.code === 0 ? undefined : `expected success, got ${result.codespace} code ${result.code}: ${result.log}`;
+  if (result.code === expect.code && result.codespace === expect.codespace) return undefined;
+  return result.code === 0 ? `expected ${expect.codespace} code ${expect.code}, but it succeeded` : `expected ${expect.codespace} code ${expect.code}, got ${result.codespace} code ${result.code}: ${result.log}`;
+}
