@@ -23,6 +23,12 @@ export function openIndexerDatabase(url: string, options: DatabaseOptions = {}):
     statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
   });
+  // A connection PostgreSQL drops (a restart, a crash, an administrator) emits 'error', on the
+  // pool while idle and on the client itself while in use; unheard, either ends the process. The
+  // query in flight is rejected anyway (the indexer retries it) and the pool discards the dead
+  // connection, so there is nothing more to do here.
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   return new Kysely<IndexerDatabase>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -32,10 +32,13 @@ export async function runIndexer(options: IndexerOptions): Promise<void> {
   const { db, logger, signal } = options;
   const client = new StreamClient(options.grpc, credentials.createInsecure()) as unknown as Subscriber;
   let backoff = 100;
+  // Each pause and each stream takes its abort listener off again when done: an outage of hours
+  // retries thousands of times, and listeners left behind would keep every call alive.
   const pause = () =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, backoff);
-      signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+      const wake = () => (clearTimeout(timer), resolve());
+      const timer = setTimeout(() => (signal.removeEventListener("abort", wake), resolve()), backoff);
+      signal.addEventListener("abort", wake, { once: true });
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
     });
   try {
@@ -49,7 +52,8 @@ export async function runIndexer(options: IndexerOptions): Promise<void> {
         continue;
       }
       const call = client.SubscribeBlocks({ fromHeight: from });
-      signal.addEventListener("abort", () => call.cancel(), { once: true });
+      const cancel = () => call.cancel();
+      signal.addEventListener("abort", cancel, { once: true });
       // A fresh assembler per call: a broken stream resumes from the last indexed block, whole.
       const assembler = new BlockAssembler();
       try {
@@ -77,6 +81,8 @@ export async function runIndexer(options: IndexerOptions): Promise<void> {
         }
         logger.warn({ from: from.toString(), err: (err as Error).message }, "block stream broke; reconnecting");
         await pause();
+      } finally {
+        signal.removeEventListener("abort", cancel);
       }
     }
   } finally {
