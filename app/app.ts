@@ -83,6 +83,8 @@ export function createModules(): Omit<AgoraApp, "base" | "snapshots"> {
   const roles = new RolesKeeper(authority);
   const circuit = new CircuitKeeper();
   const gov = new GovKeeper(accounts, bank, { authority, powerDenom: BOND_DENOM, moduleAccounts: Object.keys(MODULE_PERMISSIONS) });
+  // Voting power is the balance when voting started: governance keeps it before the first change.
+  bank.observeBalances((ctx, address, denom, before) => gov.keepPowerBeforeChange(ctx, address, denom, before));
   const order = ["auth", "bank", "roles", "circuit", "governance"];
   const modules = new ModuleManager([new AuthModule(accounts), new BankModule(bank), new RolesModule(roles), new CircuitModule(circuit, roles), new GovernanceModule(gov)], {
     initGenesis: order,

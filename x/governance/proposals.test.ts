@@ -218,3 +218,21 @@ test("the proposer may cancel during voting; proposal_cancel_ratio of the deposi
   invariantHolds(gov);
   await gov.destroy();
 });
+
+test("voting power is the balance when voting started: tokens moved afterwards count once, for their holder at the start", async () => {
+  // alice 600k, bob 500k, carol 10k: after voting starts alice sends bob 400k, which must not help bob's "no".
+  const gov = await GovChain.open([600_000n, 500_000n, 10_000n]);
+  const [alice, bob, carol] = gov.members as [typeof gov.members[0], typeof gov.members[0], typeof gov.members[0]];
+  const id = await gov.propose(carol, [updateParams(gov, { quorum: "0.400000000000000000" })], 1_000n);
+  assert.equal((await gov.vote(alice, id, VoteOption.VOTE_OPTION_YES)).code, 0);
+  assert.equal((await gov.tx(alice, [send(alice.address, bob.address, 400_000n)])).code, 0);
+  assert.equal((await gov.vote(bob, id, VoteOption.VOTE_OPTION_NO)).code, 0);
+  // Live tally: alice's 600k yes against bob's 500k no, as balances stood when voting began.
+  assert.deepEqual(gov.tally(id), { yesCount: "600000", abstainCount: "0", noCount: "500000", noWithVetoCount: "0" });
+  gov.advance(10);
+  assert.equal(gov.status(id), "PROPOSAL_STATUS_PASSED", "bob's 900k today would have won; his 500k at the start does not");
+  assert.deepEqual(gov.proposal(id).finalTallyResult, { yesCount: "600000", abstainCount: "0", noCount: "500000", noWithVetoCount: "0" });
+  // The kept power goes with the proposal.
+  assert.equal([...gov.chain.app.gov.powerAtStart.entries(gov.chain.app.base.queryContext())].length, 0);
+  await gov.destroy();
+});

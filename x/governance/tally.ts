@@ -1,7 +1,8 @@
 /**
  * Tallying a proposal as the SDK does: quorum (voted power / total power), veto (no_with_veto /
  * voted) and threshold (yes / (voted - abstain)). Voting power is each voter's liquid balance of
- * the power denom when the tally runs; total power is that denom's supply minus module accounts.
+ * the power denom when voting started; total power is that denom's supply minus module accounts,
+ * also when voting started (the keeper's powerAtStart).
  * Everything is integer arithmetic over powers scaled by 10^18.
  */
 import { VoteOption, type Proposal, type TallyResult } from "cosmjs-types/cosmos/gov/v1/gov";
@@ -26,7 +27,7 @@ export function countVotes(ctx: StoreSource, keeper: GovKeeper, proposalId: bigi
   ]);
   let voted = 0n;
   for (const [voter, vote] of keeper.proposalVotes(ctx, proposalId)) {
-    const power = keeper.bank.getBalance(ctx, voter, keeper.options.powerDenom);
+    const power = keeper.votingPower(ctx, proposalId, voter);
     if (power === 0n) continue;
     for (const option of vote.options) {
       scaled.set(option.option, scaled.get(option.option)! + power * parseDec(option.weight, "vote weight"));
@@ -46,19 +47,11 @@ export function tallyResult(scaled: Map<VoteOption, bigint>): TallyResult {
   };
 }
 
-/** Total voting power: supply of the power denom not held by module accounts. */
-export function totalPower(ctx: StoreSource, keeper: GovKeeper): bigint {
-  const denom = keeper.options.powerDenom;
-  let held = 0n;
-  for (const name of keeper.options.moduleAccounts) held += keeper.bank.getBalance(ctx, keeper.accounts.moduleAddress(name), denom);
-  return keeper.bank.getSupply(ctx, denom) - held;
-}
-
 export function tally(ctx: StoreSource, keeper: GovKeeper, proposal: Proposal): TallyOutcome {
   const params = keeper.getParams(ctx);
   const { scaled, voted } = countVotes(ctx, keeper, proposal.id);
   const result = tallyResult(scaled);
-  const total = totalPower(ctx, keeper) * DEC_ONE;
+  const total = keeper.totalVotingPower(ctx, proposal.id) * DEC_ONE;
   if (total <= 0n) return { passes: false, burnDeposits: false, tally: result };
   // voted / total < quorum, compared exactly by cross-multiplying.
   if (voted * DEC_ONE < parseDec(params.quorum, "quorum") * total) return { passes: false, burnDeposits: params.burnVoteQuorum, tally: result };
