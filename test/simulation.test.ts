@@ -7,13 +7,37 @@ import type { Rand } from "../sdk/simulation/rand.js";
 import { simulate } from "./support/simulation.js";
 
 const BLOCKS = 300;
+const run = simulate({ seed: 42, blocks: BLOCKS });
 
-test("300 blocks of random sends, multi-sends and refused txs from 40 accounts keep every invariant, and the same seed gives the same app hash", async () => {
-  const first = await simulate({ seed: 42, blocks: BLOCKS });
+test("300 blocks of random bank, governance, roles and circuit traffic from 40 accounts keep every invariant, and the same seed gives the same app hash", async () => {
+  const first = await run;
   assert.equal(first.appHashes.length, BLOCKS);
   for (const [op, count] of Object.entries(first.txsByOp)) assert.ok(count > 0, `operation ${op} never ran`);
   const again = await simulate({ seed: 42, blocks: BLOCKS });
   assert.deepEqual(again.appHashes, first.appHashes);
+});
+
+test("the run passes proposals and executes their messages, rejects, vetoes, drops and fails others, grants and expires roles, and trips and resets the breaker", async () => {
+  const { txEvents, blockEvents, proposals, vetoed, refusals } = await run;
+  const atLeastOne = (counts: Record<string, number>, key: string) => assert.ok((counts[key] ?? 0) > 0, `no ${key} in ${JSON.stringify(counts)}`);
+  atLeastOne(blockEvents, "active_proposal:proposal_passed");
+  atLeastOne(proposals, "PROPOSAL_STATUS_PASSED");
+  // A passed proposal's messages ran at the end of its block: the role it granted, say.
+  assert.ok(["grant_role", "revoke_role", "circuit_breaker_tripped", "circuit_breaker_reset"].some((type) => (blockEvents[type] ?? 0) > 0), `no executed proposal message in ${JSON.stringify(blockEvents)}`);
+  atLeastOne(blockEvents, "active_proposal:proposal_failed");
+  atLeastOne(blockEvents, "active_proposal:proposal_rejected");
+  assert.ok(vetoed > 0, "no proposal was vetoed");
+  atLeastOne(blockEvents, "inactive_proposal:proposal_dropped");
+  atLeastOne(txEvents, "proposal_vote");
+  atLeastOne(txEvents, "grant_role");
+  atLeastOne(txEvents, "revoke_role");
+  atLeastOne(blockEvents, "role_expired");
+  atLeastOne(txEvents, "circuit_breaker_tripped");
+  atLeastOne(txEvents, "circuit_breaker_reset");
+  // Sends planned while their type was paused were refused by the breaker, as planned.
+  atLeastOne(refusals, "circuit 2");
+  atLeastOne(refusals, "gov 13");
+  atLeastOne(refusals, "sdk 4");
 });
 
 test("a different seed gives a different app hash", async () => {

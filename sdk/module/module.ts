@@ -9,7 +9,7 @@ import type { QueryRouter } from "../baseapp/query-router.js";
 import type { JsonSections } from "../codec/json-sections.js";
 import type { TypeRegistry } from "../codec/registry.js";
 import type { InvariantRegistry } from "../invariants/registry.js";
-import type { WeightedOp } from "../simulation/operation.js";
+import type { WeightedOp, WeightedProposalMsg } from "../simulation/operation.js";
 import type { Context } from "../types/context.js";
 
 export interface AppModule {
@@ -27,8 +27,13 @@ export interface AppModule {
   endBlock?(ctx: Context): ValidatorUpdate[] | void;
   /** Registers what must hold of this module's state after every block. */
   registerInvariants?(registry: InvariantRegistry): void;
-  /** The random operations this module adds to the simulation, with their weights. */
-  simulationOps?(): WeightedOp[];
+  /**
+   * The random operations this module adds to the simulation, with their weights; `proposalMsgs`
+   * are every module's messages for proposals (governance submits them).
+   */
+  simulationOps?(proposalMsgs: readonly WeightedProposalMsg[]): WeightedOp[];
+  /** Authority-signed messages this module offers for simulated proposals (the SDK's ProposalMsgs). */
+  proposalMsgs?(): WeightedProposalMsg[];
 }
 
 export interface ModuleOrder {
@@ -78,7 +83,8 @@ export class ModuleManager {
   }
 
   simulationOps(): WeightedOp[] {
-    return this.modules.flatMap((m) => m.simulationOps?.() ?? []);
+    const proposalMsgs = this.modules.flatMap((m) => m.proposalMsgs?.() ?? []);
+    return this.modules.flatMap((m) => m.simulationOps?.(proposalMsgs) ?? []);
   }
 
   defaultGenesis(): Record<string, unknown> {

@@ -21,6 +21,12 @@ export interface PlannedTx {
   signer: string;
   msgs: SimMsg[];
   expect: Expectation;
+  /**
+   * Runs after the block's other txs: set when the tx changes what they were planned against
+   * (e.g. which message types the circuit breaker admits), so that they all see the block's
+   * starting state. Refusals run first in any case.
+   */
+  runsLast?: boolean;
 }
 
 /** The state an operation plans against: the last committed block, seen as the block starts. */
@@ -34,6 +40,8 @@ export interface SimView {
    * most once a block and the fee is set aside, so a balance seen here only grows before its tx.
    */
   pickSigner(rand: Rand): string | undefined;
+  /** Takes `address` as a signer (a role holder, say) if it is unused in this block and can pay the fee. */
+  claimSigner(address: string): boolean;
   /** What `address` can send of `denom` after the fee of its tx. */
   spendable(address: string, denom: string): bigint;
 }
@@ -45,4 +53,16 @@ export interface WeightedOp {
   weight: number;
   /** Plans one tx, or undefined when the state offers nothing to do. */
   plan(rand: Rand, view: SimView): PlannedTx | undefined;
+}
+
+/**
+ * A message a module offers for simulated governance proposals (the SDK's ProposalMsgs): signed
+ * by the gov authority, it runs when a proposal carrying it passes.
+ */
+export interface WeightedProposalMsg {
+  /** `<module>/<what it does>`, e.g. "roles/grant". */
+  name: string;
+  weight: number;
+  /** Builds one message from the current state, or undefined when the state offers nothing. */
+  build(rand: Rand, view: SimView): SimMsg | undefined;
 }

@@ -7,6 +7,7 @@
 import type { RequestFinalizeBlock, ResponseCommit, ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
 import type { InvariantRegistry } from "../invariants/registry.js";
 import type { Context } from "../types/context.js";
+import { CodedError } from "../types/errors.js";
 import { ErrWrongSequence } from "../types/sdk-errors.js";
 import { failsWith, type Expectation, type PlannedTx, type SimMsg, type SimView, type WeightedOp } from "./operation.js";
 import { Rand } from "./rand.js";
@@ -39,6 +40,13 @@ export interface SimulationOptions {
   txsPerBlock: number;
   /** Height of the last committed block (the one the first simulated block follows). */
   lastHeight: bigint;
+  /**
+   * The checks every message passes before the ante (MsgRouter.admit): a planned tx with a message
+   * they refuse at the block's start must fail with that refusal, whatever its operation expected.
+   */
+  admit?(ctx: Context, typeUrl: string): void;
+  /** Sees each block's response (its txs' and its own events) once committed, e.g. to count what happened. */
+  onBlock?(height: bigint, response: ResponseFinalizeBlock): void;
   /** Weight of the runner's own operation: another operation's tx signed with a wrong sequence. */
   wrongSequenceWeight?: number;
 }
@@ -48,6 +56,8 @@ export interface SimulationReport {
   appHashes: string[];
   /** Txs each operation put into blocks. */
   txsByOp: Record<string, number>;
+  /** Txs refused as planned, by "<codespace> <code>". */
+  refusals: Record<string, number>;
 }
 
 /** Thrown when a tx ends otherwise than planned, or an invariant breaks; names the seed to replay. */
@@ -63,6 +73,8 @@ const WRONG_SEQUENCE = "auth/wrong-sequence";
 interface BlockTx {
   op: string;
   planned: PlannedTx;
+  /** The planned expectation, or the admission's refusal that comes before it. */
+  expect: Expectation;
   /** Added to the account's sequence when signing (0: the right one). */
   sequenceOffset: bigint;
 }
@@ -72,7 +84,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
   const ops = [...o.ops, ...(o.wrongSequenceWeight ? [{ name: WRONG_SEQUENCE, weight: o.wrongSequenceWeight, plan: () => undefined }] : [])];
   const totalWeight = ops.reduce((sum, op) => sum + op.weight, 0);
   if (totalWeight <= 0) throw new Error("the simulation needs at least one operation with a positive weight");
-  const report: SimulationReport = { appHashes: [], txsByOp: Object.fromEntries(ops.map((op) => [op.name, 0])) };
+  const report: SimulationReport = { appHashes: [], txsByOp: Object.fromEntries(ops.map((op) => [op.name, 0])), refusals: {} };
 
   const chooseOp = (): WeightedOp => {
     let ticket = rand.int(totalWeight);
@@ -89,14 +101,16 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
       const op = chooseOp();
       if (op.name === WRONG_SEQUENCE) {
         const inner = o.ops.length ? rand.pick(o.ops).plan(rand, view) : undefined;
-        if (inner) txs.push({ op: op.name, planned: { ...inner, expect: failsWith(ErrWrongSequence) }, sequenceOffset: rand.between(1n, 3n) });
+        if (inner) txs.push({ op: op.name, planned: inner, expect: admission(o, ctx, inner) ?? failsWith(ErrWrongSequence), sequenceOffset: rand.between(1n, 3n) });
       } else {
         const planned = op.plan(rand, view);
-        if (planned) txs.push({ op: op.name, planned, sequenceOffset: 0n });
+        if (planned) txs.push({ op: op.name, planned, expect: admission(o, ctx, planned) ?? planned.expect, sequenceOffset: 0n });
       }
     }
-    // Failures first: they see balances as the block starts, before any transfer in it.
-    txs.sort((a, b) => Number(a.planned.expect.ok) - Number(b.planned.expect.ok));
+    // Failures first: they see balances as the block starts, before any transfer in it; txs that
+    // change what others were planned against last.
+    const rank = (tx: BlockTx) => (!tx.expect.ok ? 0 : tx.planned.runsLast ? 2 : 1);
+    txs.sort((a, b) => rank(a) - rank(b));
 
     const encoded: Uint8Array[] = [];
     for (const tx of txs) {
@@ -116,10 +130,16 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
       proposerAddress: new Uint8Array(20),
     });
     response.txResults.forEach((result, index) => {
-      const mismatch = unexpected(txs[index]!.planned.expect, result);
-      if (mismatch) throw new SimulationError(o.seed, height, `${txs[index]!.op} from ${txs[index]!.planned.signer}: ${mismatch}`);
+      const tx = txs[index]!;
+      const mismatch = unexpected(tx.expect, result);
+      if (mismatch) throw new SimulationError(o.seed, height, `${tx.op} from ${tx.planned.signer}: ${mismatch}`);
+      if (!tx.expect.ok) {
+        const error = `${tx.expect.codespace} ${tx.expect.code}`;
+        report.refusals[error] = (report.refusals[error] ?? 0) + 1;
+      }
     });
     o.app.commit();
+    o.onBlock?.(height, response);
     report.appHashes.push(Buffer.from(response.appHash).toString("hex"));
     try {
       o.invariants.assertAll(o.app.queryContext());
@@ -130,6 +150,20 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
   return report;
 }
 
+/** The refusal of the first message the admission checks refuse, or undefined. */
+function admission(o: SimulationOptions, ctx: Context, planned: PlannedTx): Expectation | undefined {
+  if (!o.admit) return undefined;
+  for (const msg of planned.msgs) {
+    try {
+      o.admit(ctx, msg.typeUrl);
+    } catch (err) {
+      if (err instanceof CodedError) return failsWith(err);
+      throw err;
+    }
+  }
+  return undefined;
+}
+
 function blockView(o: SimulationOptions, ctx: Context): SimView {
   const used = new Set<string>();
   const spendable = (address: string, denom: string): bigint => {
@@ -137,17 +171,21 @@ function blockView(o: SimulationOptions, ctx: Context): SimView {
     const left = denom === o.fee.denom ? balance - o.fee.amount : balance;
     return left > 0n ? left : 0n;
   };
+  const claimSigner = (address: string): boolean => {
+    if (used.has(address) || o.balance(ctx, address, o.fee.denom) < o.fee.amount) return false;
+    used.add(address);
+    return true;
+  };
   return {
     ctx,
     accounts: o.accounts,
     spendable,
+    claimSigner,
     pickSigner(rand) {
       const start = rand.int(o.accounts.length);
       for (let i = 0; i < o.accounts.length; i++) {
         const address = o.accounts[(start + i) % o.accounts.length]!;
-        if (used.has(address) || o.balance(ctx, address, o.fee.denom) < o.fee.amount) continue;
-        used.add(address);
-        return address;
+        if (claimSigner(address)) return address;
       }
       return undefined;
     },

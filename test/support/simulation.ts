@@ -1,13 +1,20 @@
 /**
  * The app under the randomized simulation: a fresh in-process chain whose genesis funds many
- * accounts with seeded amounts, driven by every module's weighted operations.
+ * accounts with seeded amounts, names an admin and a pauser among them, and gives governance
+ * periods of a few blocks, driven by every module's weighted operations.
  */
+import type { Event, ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
+import { proposalStatusToJSON } from "cosmjs-types/cosmos/gov/v1/gov";
 import type { AgoraApp } from "../../app/app.js";
 import type { WeightedOp } from "../../sdk/simulation/operation.js";
 import { Coins } from "../../sdk/types/coins.js";
 import { fromAccAddress } from "../../sdk/types/address.js";
 import { Rand } from "../../sdk/simulation/rand.js";
 import { runSimulation, type SimulationReport } from "../../sdk/simulation/runner.js";
+import { DEC_ONE, parseDec } from "../../x/governance/dec.js";
+import { paramsToJson } from "../../x/governance/params.js";
+import { simulationGovParams } from "../../x/governance/simulation.js";
+import { totalPower } from "../../x/governance/tally.js";
 import { TestChain } from "./chain.js";
 import { signTx, testAccount, type TestAccount } from "./signing.js";
 
@@ -22,11 +29,39 @@ export interface SimulationRun {
   prepare?(app: AgoraApp): void;
 }
 
+export interface SimulationSummary extends SimulationReport {
+  /** Events of the txs, by type. */
+  txEvents: Record<string, number>;
+  /**
+   * Events of the blocks themselves (begin and end block), by type, and by
+   * "<type>:<proposal_result>" for the end of proposals' periods.
+   */
+  blockEvents: Record<string, number>;
+  /** Proposals left in state at the end, by status ("PROPOSAL_STATUS_PASSED", ...). */
+  proposals: Record<string, number>;
+  /**
+   * Rejected proposals whose tally reached quorum and a veto (turnout measured after their block,
+   * when refunds may have added power: a veto is never counted that was not one).
+   */
+  vetoed: number;
+}
+
 const FEE = { denom: "uagora", amount: 2000n };
 
-/** Genesis: every account funded with uagora, about half with uatom too, amounts from the seed. */
+/**
+ * Genesis: every account funded with uagora, about half with uatom too, amounts from the seed;
+ * the first account holds `admin`, the second `pauser`; governance's periods are a few seconds,
+ * and the runner's blocks are a second apart.
+ */
 function genesis(accounts: TestAccount[], rand: Rand): Record<string, unknown> {
   return {
+    roles: {
+      grants: [
+        { role: "admin", address: accounts[0]!.address },
+        { role: "pauser", address: accounts[1 % accounts.length]!.address },
+      ],
+    },
+    governance: { params: paramsToJson(simulationGovParams(rand)) },
     auth: {
       accounts: accounts.map((a, i) => ({ "@type": "/cosmos.auth.v1beta1.BaseAccount", address: a.address, account_number: String(i), sequence: "0" })),
     },
@@ -42,8 +77,45 @@ function genesis(accounts: TestAccount[], rand: Rand): Record<string, unknown> {
   };
 }
 
+function tally(counts: Record<string, number>, events: readonly Event[]): void {
+  for (const event of events) {
+    counts[event.type] = (counts[event.type] ?? 0) + 1;
+    const result = event.attributes.find((a) => a.key === "proposal_result")?.value;
+    if (result) counts[`${event.type}:${result}`] = (counts[`${event.type}:${result}`] ?? 0) + 1;
+  }
+}
+
+/** Proposals in state, by status. */
+function proposalsByStatus(app: AgoraApp): Record<string, number> {
+  const proposals: Record<string, number> = {};
+  for (const [, proposal] of app.gov.proposals.entries(app.base.queryContext())) {
+    const status = proposalStatusToJSON(proposal.status);
+    proposals[status] = (proposals[status] ?? 0) + 1;
+  }
+  return proposals;
+}
+
+/** How many of the proposals rejected in a block just committed were vetoed. */
+function vetoesIn(app: AgoraApp, blockEvents: readonly Event[]): number {
+  const ctx = app.base.queryContext();
+  const params = app.gov.getParams(ctx);
+  const total = totalPower(ctx, app.gov);
+  let vetoed = 0;
+  for (const event of blockEvents) {
+    const attribute = (key: string) => event.attributes.find((a) => a.key === key)?.value;
+    if (event.type !== "active_proposal" || attribute("proposal_result") !== "proposal_rejected") continue;
+    const proposal = app.gov.proposals.get(ctx, BigInt(attribute("proposal_id")!));
+    const t = proposal?.finalTallyResult;
+    if (!t) continue;
+    const voted = BigInt(t.yesCount) + BigInt(t.noCount) + BigInt(t.abstainCount) + BigInt(t.noWithVetoCount);
+    const quorate = voted * DEC_ONE >= parseDec(params.quorum) * total;
+    if (quorate && BigInt(t.noWithVetoCount) * DEC_ONE > parseDec(params.vetoThreshold) * voted) vetoed++;
+  }
+  return vetoed;
+}
+
 /** Runs one simulation on a new chain and removes it; the report has the app hash of each block. */
-export async function simulate(run: SimulationRun): Promise<SimulationReport> {
+export async function simulate(run: SimulationRun): Promise<SimulationSummary> {
   const accounts = await Promise.all(Array.from({ length: run.accounts ?? 40 }, (_, i) => testAccount(1000 + i)));
   const byAddress = new Map(accounts.map((a) => [a.address, a]));
   const chain = TestChain.open();
@@ -52,7 +124,10 @@ export async function simulate(run: SimulationRun): Promise<SimulationReport> {
     chain.block([]);
     const { app } = chain;
     run.prepare?.(app);
-    return await runSimulation({
+    const txEvents: Record<string, number> = {};
+    const blockEvents: Record<string, number> = {};
+    let vetoed = 0;
+    const report = await runSimulation({
       app: app.base,
       invariants: app.invariants,
       ops: [...app.modules.simulationOps(), ...(run.extraOps ?? [])],
@@ -67,7 +142,14 @@ export async function simulate(run: SimulationRun): Promise<SimulationReport> {
       txsPerBlock: run.txsPerBlock ?? 10,
       lastHeight: chain.height,
       wrongSequenceWeight: 5,
+      admit: (ctx, typeUrl) => app.base.msgRouter.admit(ctx, typeUrl),
+      onBlock(_height, response: ResponseFinalizeBlock) {
+        for (const result of response.txResults) tally(txEvents, result.events);
+        tally(blockEvents, response.events);
+        vetoed += vetoesIn(app, response.events);
+      },
     });
+    return { ...report, txEvents, blockEvents, proposals: proposalsByStatus(app), vetoed };
   } finally {
     await chain.destroy();
   }

@@ -3,6 +3,7 @@ import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
 import type { QueryRouter } from "../../sdk/baseapp/query-router.js";
 import type { InvariantRegistry } from "../../sdk/invariants/registry.js";
 import type { AppModule } from "../../sdk/module/module.js";
+import type { WeightedOp, WeightedProposalMsg } from "../../sdk/simulation/operation.js";
 import type { Context } from "../../sdk/types/context.js";
 import { governanceEndBlock } from "./end-block.js";
 import { defaultGovGenesis, exportGovGenesis, initGovGenesis, type GovGenesis } from "./genesis.js";
@@ -10,6 +11,7 @@ import type { GovKeeper } from "./keeper.js";
 import { registerGovInvariants } from "./invariants.js";
 import { registerGovMsgs } from "./msg-server.js";
 import { registerGovQueries } from "./query-server.js";
+import { governanceProposalMsgs, governanceSimulationOps } from "./simulation.js";
 import { GOVERNANCE_MODULE, GOVERNANCE_STORE } from "./types.js";
 
 export class GovernanceModule implements AppModule {
@@ -44,5 +46,13 @@ export class GovernanceModule implements AppModule {
 
   endBlock(ctx: Context): void {
     governanceEndBlock(ctx, this.keeper);
+  }
+
+  simulationOps(proposalMsgs: readonly WeightedProposalMsg[]): WeightedOp[] {
+    return governanceSimulationOps(this.keeper, proposalMsgs);
+  }
+
+  proposalMsgs(): WeightedProposalMsg[] {
+    return governanceProposalMsgs(this.keeper);
   }
 }

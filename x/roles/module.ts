@@ -2,11 +2,13 @@
 import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
 import type { QueryRouter } from "../../sdk/baseapp/query-router.js";
 import type { AppModule } from "../../sdk/module/module.js";
+import type { WeightedOp, WeightedProposalMsg } from "../../sdk/simulation/operation.js";
 import type { Context } from "../../sdk/types/context.js";
 import { defaultRolesGenesis, exportRolesGenesis, initRolesGenesis, type RolesGenesis } from "./genesis.js";
 import type { RolesKeeper } from "./keeper.js";
 import { registerRolesMsgs } from "./msg-server.js";
 import { registerRolesQueries } from "./query-server.js";
+import { rolesProposalMsgs, rolesSimulationOps } from "./simulation.js";
 import { ROLES_MODULE, ROLES_STORE } from "./types.js";
 
 export class RolesModule implements AppModule {
@@ -34,5 +36,11 @@ export class RolesModule implements AppModule {
     for (const grant of this.keeper.pruneExpired(ctx)) {
       ctx.events.emit("role_expired", { role: grant.role, address: grant.address, expires_at_height: grant.expiresAtHeight.toString() });
     }
+  }
+  simulationOps(): WeightedOp[] {
+    return rolesSimulationOps(this.keeper);
+  }
+  proposalMsgs(): WeightedProposalMsg[] {
+    return rolesProposalMsgs(this.keeper);
   }
 }
