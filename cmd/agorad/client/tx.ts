@@ -131,7 +131,8 @@ export async function signAndBroadcast(opts: BroadcastOptions, build: (sender: s
       if (chainId !== expectedChainId) {
         throw new CliError(`chain id mismatch: node ${node} runs ${chainId}, not ${expectedChainId}; pass --chain-id ${chainId}`);
       }
-      const res = await client.signAndBroadcast(account.address, msgs, await resolveFee(client, account.address, fee, msgs, memo), memo);
+      const feeOrMultiplier = await resolveFee(client, account.address, fee, msgs, memo).catch(simulationRefusal);
+      const res = await client.signAndBroadcast(account.address, msgs, feeOrMultiplier, memo).catch(simulationRefusal);
       return {
         txhash: res.transactionHash,
         code: res.code,
@@ -144,6 +145,16 @@ export async function signAndBroadcast(opts: BroadcastOptions, build: (sender: s
       client.disconnect();
     }
   });
+}
+
+/**
+ * Gas simulation is an ABCI query: CosmJS reports the chain's refusal as "Query failed with (code):
+ * log". Said as what it is, since the user asked for a tx, not a query.
+ */
+function simulationRefusal(err: unknown): never {
+  const refused = /^Query failed with \((\d+)\): ([\s\S]*)$/.exec(err instanceof Error ? err.message : "");
+  if (refused) throw new CliError(`the chain refused the tx when simulating its gas (code ${refused[1]}), nothing was broadcast: ${oneLine(refused[2]!)}`);
+  throw err;
 }
 
 /** Throws one line naming the tx hash, code and the chain's raw log when `code` is not 0. */
