@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A one-validator devnet: initialises $AGORA_HOME (default ~/.agora) on first run, funds the dev
-# account, then runs the node. DEVNET ONLY: the dev key is a published test mnemonic.
+# account and makes it the roles admin (so it can grant pauser and the other roles), then runs the
+# node. DEVNET ONLY: the dev key is a published test mnemonic.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 home="${AGORA_HOME:-$HOME/.agora}"
@@ -12,6 +13,7 @@ if [ ! -f "$home/config/genesis.json" ]; then
   agorad init devnet --chain-id "$chain_id"
   printf '%s\n' "$mnemonic" | agorad keys add dev --recover --keyring-backend test
   agorad genesis add-genesis-account dev 1000000000000000uagora --keyring-backend test
+  agorad genesis add-role admin dev --keyring-backend test
 fi
 echo "dev account: $(agorad keys show dev --address --keyring-backend test)"
 echo "RPC http://127.0.0.1:26657 · ABCI tcp://127.0.0.1:26658 · home $home"

@@ -41,6 +41,8 @@ export interface GeneratedCodec<T> {
   encode(message: T): { finish(): Uint8Array };
   decode(bytes: Uint8Array): T;
   fromPartial(object: never): T;
+  fromJSON?(json: unknown): T;
+  toJSON?(message: T): unknown;
 }
 
 /**
@@ -48,5 +50,14 @@ export interface GeneratedCodec<T> {
  * ts-proto's output does not).
  */
 export function typedMessage<T>(typeUrl: string, codec: GeneratedCodec<T>): MessageType<T> {
-  return { typeUrl, encode: (m) => codec.encode(m), decode: (b) => codec.decode(b), fromPartial: (o) => codec.fromPartial(o as never) };
+  const type: MessageType<T> & Pick<GeneratedCodec<T>, "fromJSON" | "toJSON"> = {
+    typeUrl,
+    encode: (m) => codec.encode(m),
+    decode: (b) => codec.decode(b),
+    fromPartial: (o) => codec.fromPartial(o as never),
+  };
+  // The JSON codecs too: proposals carrying these messages are read from and shown as JSON.
+  if (codec.fromJSON) type.fromJSON = (json) => codec.fromJSON!(json);
+  if (codec.toJSON) type.toJSON = (m) => codec.toJSON!(m);
+  return type;
 }

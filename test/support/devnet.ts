@@ -118,6 +118,14 @@ export class Devnet {
     return devnet;
   }
 
+  /** Changes the genesis' app_state before start, e.g. short governance periods. */
+  editAppState(edit: (appState: Record<string, Record<string, unknown>>) => void): void {
+    const path = join(this.home, "config", "genesis.json");
+    const genesis = JSON.parse(readFileSync(path, "utf8")) as { app_state: Record<string, Record<string, unknown>> };
+    edit(genesis.app_state);
+    writeFileSync(path, JSON.stringify(genesis, null, 2));
+  }
+
   /** Sets one CometBFT setting in config.toml (before start). */
   setConfig(section: string, key: string, value: string | number | boolean): void {
     const path = join(this.home, "config", "config.toml");

@@ -5,6 +5,7 @@ import { MsgUpdateParams } from "cosmjs-types/cosmos/gov/v1/tx";
 import { TestChain } from "../../test/support/chain.js";
 import { GovChain } from "../../test/support/governance.js";
 import { testAccount } from "../../test/support/signing.js";
+import { MsgGrantRole } from "../roles/types.js";
 import { defaultGovParams } from "./types.js";
 
 /** The same traffic: one proposal passes, one is in voting with a weighted vote, one awaits deposits. */
@@ -47,6 +48,20 @@ test("exported governance state initializes a fresh chain to the same app hash a
   assert.equal(initHash, Buffer.from(gov.chain.app.base.info().lastBlockAppHash).toString("hex"));
   fresh.block([]);
   assert.deepEqual(JSON.parse(JSON.stringify(fresh.app.modules.exportGenesis(fresh.app.base.queryContext()))), exported, "exporting again gives the same genesis");
+  await fresh.destroy();
+  await gov.destroy();
+});
+
+test("a proposal carrying Agora's own messages (agora.roles.v1) exports as JSON and imports back to the same app hash", async () => {
+  const gov = await GovChain.open([600_000n, 400_000n]);
+  const bob = gov.members[1]!.address;
+  const grant = { typeUrl: MsgGrantRole.typeUrl, value: MsgGrantRole.encode({ signer: gov.authority, role: "pauser", address: bob, expiresAtHeight: 90n }).finish() };
+  await gov.propose(gov.members[0]!, [grant], 1_000n);
+  const exported = JSON.parse(JSON.stringify(gov.chain.app.modules.exportGenesis(gov.chain.app.base.queryContext()))) as Record<string, any>;
+  assert.deepEqual(exported.governance.proposals[0].messages, [{ "@type": "/agora.roles.v1.MsgGrantRole", signer: gov.authority, role: "pauser", address: bob, expires_at_height: "90" }]);
+
+  const fresh = TestChain.open();
+  assert.equal(Buffer.from(fresh.initChain(exported)).toString("hex"), Buffer.from(gov.chain.app.base.info().lastBlockAppHash).toString("hex"));
   await fresh.destroy();
   await gov.destroy();
 });

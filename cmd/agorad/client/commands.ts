@@ -1,11 +1,13 @@
-/** `agorad tx bank send|gov ...`, `agorad query bank|auth|gov ...` and `agorad status`. */
+/** `agorad tx bank send|gov|roles|circuit ...`, `agorad query bank|auth|gov|roles|circuit ...` and `agorad status`. */
 import type { Command } from "commander";
 import { DEFAULT_CHAIN_ID, DEFAULT_NODE, globalOptions, printResult } from "../cli.js";
 import { addKeyringOptions, keyringFromFlags, type KeyringFlags } from "../keys/options.js";
 import { formatCoins } from "./coins.js";
 import { queryAccount, queryBalances, queryStatus } from "./query.js";
 import { registerGovQueryCommands, registerGovTxCommands } from "./gov-commands.js";
-import { assertTxSuccess, DEFAULT_GAS_ADJUSTMENT, DEFAULT_GAS_PRICES, sendTokens, type SendResult } from "./tx.js";
+import { registerCircuitQueryCommands, registerCircuitTxCommands } from "./circuit-commands.js";
+import { registerRolesQueryCommands, registerRolesTxCommands } from "./roles-commands.js";
+import { assertTxSuccess, DEFAULT_GAS_ADJUSTMENT, DEFAULT_GAS_PRICES, sendTokens, type BroadcastOptions, type SendResult } from "./tx.js";
 
 export interface SendFlags extends KeyringFlags {
   fees?: string;
@@ -31,6 +33,12 @@ export function addBroadcastOptions(cmd: Command): Command {
     .option("--memo <text>", "transaction memo");
 }
 
+/** The signer, fee and node of a `tx` command, from its flags. */
+export function broadcast(from: string, flags: SendFlags, cmd: Command): BroadcastOptions {
+  const { fees, gas, gasAdjustment, gasPrices, chainId, node, memo } = flags;
+  return { from, fees, gas, gasAdjustment, gasPrices, chainId, node, memo, keyring: keyringFromFlags(globalOptions(cmd).home, flags) };
+}
+
 /** Prints a broadcast tx's hash, code and gas, then fails when the chain refused it. */
 export function reportTx(cmd: Command, res: SendResult): void {
   const text = `txhash: ${res.txhash}\ncode: ${res.code}\nheight: ${res.height}\ngas used: ${res.gasUsed} (wanted ${res.gasWanted})`;
@@ -50,6 +58,8 @@ export function registerTxCommands(program: Command): void {
       reportTx(cmd, await sendTokens({ from, to, amount, fees, gas, gasAdjustment, gasPrices, chainId, node, memo, keyring }));
     });
   registerGovTxCommands(tx);
+  registerRolesTxCommands(tx);
+  registerCircuitTxCommands(tx);
 }
 
 export function registerQueryCommands(program: Command): void {
@@ -80,6 +90,8 @@ export function registerQueryCommands(program: Command): void {
       printResult(globalOptions(cmd), a, text);
     });
   registerGovQueryCommands(query);
+  registerRolesQueryCommands(query);
+  registerCircuitQueryCommands(query);
 }
 
 export function registerStatusCommand(program: Command): void {

@@ -1,15 +1,8 @@
 /** `agorad tx gov submit-proposal|deposit|vote|weighted-vote` and `agorad query gov ...`. */
 import type { Command } from "commander";
 import { DEFAULT_NODE, globalOptions, printResult } from "../cli.js";
-import { keyringFromFlags } from "../keys/options.js";
-import { addBroadcastOptions, NODE_HELP, reportTx, type SendFlags } from "./commands.js";
+import { addBroadcastOptions, broadcast, NODE_HELP, reportTx, type SendFlags } from "./commands.js";
 import { deposit, queryParams, queryProposal, queryProposals, queryTally, queryVote, submitProposal, vote, weightedVote } from "./gov.js";
-import type { BroadcastOptions } from "./tx.js";
-
-function broadcast(from: string, flags: SendFlags, cmd: Command): BroadcastOptions {
-  const { fees, gas, gasAdjustment, gasPrices, chainId, node, memo } = flags;
-  return { from, fees, gas, gasAdjustment, gasPrices, chainId, node, memo, keyring: keyringFromFlags(globalOptions(cmd).home, flags) };
-}
 
 export function registerGovTxCommands(tx: Command): void {
   const gov = tx.command("gov").description("governance transactions (cosmos.gov.v1)");

@@ -3,28 +3,16 @@
  * queries over ABCI answered by cosmos.gov.v1's Query service.
  */
 import { readFileSync } from "node:fs";
-import { QueryClient } from "@cosmjs/stargate";
-import { connectComet } from "@cosmjs/tendermint-rpc";
 import { Params, TallyResult, Vote, VoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
 import * as q from "cosmjs-types/cosmos/gov/v1/query";
 import { MsgDeposit, MsgSubmitProposal, MsgVote, MsgVoteWeighted } from "cosmjs-types/cosmos/gov/v1/tx";
-import { createModules } from "../../../app/app.js";
-import { MsgRouter } from "../../../sdk/baseapp/msg-router.js";
-import { QueryRouter } from "../../../sdk/baseapp/query-router.js";
-import { TypeRegistry } from "../../../sdk/codec/registry.js";
 import { proposalToJson } from "../../../x/governance/genesis.js";
-import { anyFromJson, messageToJson, type JsonMessageType, type TypeLookup } from "../../../x/governance/proto-json.js";
+import { anyFromJson, messageToJson } from "../../../x/governance/proto-json.js";
 import { CliError } from "../cli.js";
+import { abciQuery, type RequestCodec, type ResponseCodec } from "./abci-query.js";
+import { chainMessageTypes } from "./chain-types.js";
 import { checkAddress, parseCoins } from "./coins.js";
-import { normalizeNode, withNode } from "./node.js";
 import { signAndBroadcast, type BroadcastOptions, type SendResult } from "./tx.js";
-
-/** Every message type this chain routes, for reading proposal.json. */
-function chainMessageTypes(): TypeLookup {
-  const msgs = new MsgRouter(new TypeRegistry());
-  createModules().modules.register(new TypeRegistry(), msgs, new QueryRouter());
-  return (typeUrl) => msgs.route(typeUrl)?.type as JsonMessageType | undefined;
-}
 
 const OPTIONS: Record<string, VoteOption> = {
   yes: VoteOption.VOTE_OPTION_YES,
@@ -104,20 +92,8 @@ export function weightedVote(opts: BroadcastOptions & { proposalId: string; opti
 }
 
 /** One ABCI query of cosmos.gov.v1.Query/`method`; a chain error becomes one line. */
-async function govQuery<Req, Res>(node: string | undefined, method: string, reqType: { encode(r: Req): { finish(): Uint8Array } }, request: Req, resType: { decode(b: Uint8Array): Res }): Promise<Res> {
-  const url = normalizeNode(node);
-  return withNode(url, async () => {
-    const comet = await connectComet(url);
-    try {
-      const client = new QueryClient(comet);
-      const res = await client.queryAbci(`/cosmos.gov.v1.Query/${method}`, reqType.encode(request).finish());
-      return resType.decode(res.value);
-    } catch (err) {
-      throw new CliError(`query gov ${method} failed: ${(err as Error).message}`);
-    } finally {
-      comet.disconnect();
-    }
-  });
+function govQuery<Req, Res>(node: string | undefined, method: string, reqType: RequestCodec<Req>, request: Req, resType: ResponseCodec<Res>): Promise<Res> {
+  return abciQuery(node, `query gov ${method}`, `/cosmos.gov.v1.Query/${method}`, reqType, request, resType);
 }
 
 export async function queryProposal(opts: { node?: string; proposalId: string }): Promise<Record<string, unknown>> {

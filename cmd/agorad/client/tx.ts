@@ -1,13 +1,15 @@
 /**
  * Signing and broadcasting messages with a key from the keyring (`signAndBroadcast`), used by
- * `tx bank send` (`prepareSend`, `sendTokens`) and the governance commands. Fees: `--fees` as given; otherwise `--gas-prices`
- * (default 0.025uagora) times gas, where gas is simulated (`auto`, times `--gas-adjustment`) or fixed.
+ * `tx bank send` (`prepareSend`, `sendTokens`) and the gov, roles and circuit commands. Fees:
+ * `--fees` as given; otherwise `--gas-prices` (default 0.025uagora) times gas, where gas is
+ * simulated (`auto`, times `--gas-adjustment`) or fixed.
  */
 import type { Coin } from "@cosmjs/amino";
 import type { EncodeObject, OfflineDirectSigner } from "@cosmjs/proto-signing";
 import { calculateFee, SigningStargateClient, type GasPrice, type StdFee } from "@cosmjs/stargate";
 import { CliError, DEFAULT_CHAIN_ID } from "../cli.js";
 import { openKeyring, type Keyring, type KeyringBackend, type PassphraseSource } from "../keys/keyring.js";
+import { chainRegistry } from "./chain-types.js";
 import { checkAddress, parseCoins, parseGas, parseGasAdjustment, parseGasPrice } from "./coins.js";
 import { normalizeNode, oneLine, withNode } from "./node.js";
 
@@ -118,6 +120,8 @@ export async function signAndBroadcast(opts: BroadcastOptions, build: (sender: s
   const gasPrice = fee.kind === "auto" ? fee.gasPrice : undefined;
   return withNode(node, async () => {
     const client = await SigningStargateClient.connectWithSigner(node, signer, {
+      // Every message the chain routes, so Agora's own (agora.roles.v1, ...) sign like the SDK's.
+      registry: chainRegistry(),
       gasPrice,
       broadcastPollIntervalMs: 500,
       broadcastTimeoutMs: opts.broadcastTimeoutMs ?? 30_000,
@@ -127,7 +131,8 @@ export async function signAndBroadcast(opts: BroadcastOptions, build: (sender: s
       if (chainId !== expectedChainId) {
         throw new CliError(`chain id mismatch: node ${node} runs ${chainId}, not ${expectedChainId}; pass --chain-id ${chainId}`);
       }
-      const res = await client.signAndBroadcast(account.address, msgs, await resolveFee(client, account.address, fee, msgs, memo), memo);
+      const feeOrMultiplier = await resolveFee(client, account.address, fee, msgs, memo).catch(simulationRefusal);
+      const res = await client.signAndBroadcast(account.address, msgs, feeOrMultiplier, memo).catch(simulationRefusal);
       return {
         txhash: res.transactionHash,
         code: res.code,
@@ -140,6 +145,16 @@ export async function signAndBroadcast(opts: BroadcastOptions, build: (sender: s
       client.disconnect();
     }
   });
+}
+
+/**
+ * Gas simulation is an ABCI query: CosmJS reports the chain's refusal as "Query failed with (code):
+ * log". Said as what it is, since the user asked for a tx, not a query.
+ */
+function simulationRefusal(err: unknown): never {
+  const refused = /^Query failed with \((\d+)\): ([\s\S]*)$/.exec(err instanceof Error ? err.message : "");
+  if (refused) throw new CliError(`the chain refused the tx when simulating its gas (code ${refused[1]}), nothing was broadcast: ${oneLine(refused[2]!)}`);
+  throw err;
 }
 
 /** Throws one line naming the tx hash, code and the chain's raw log when `code` is not 0. */

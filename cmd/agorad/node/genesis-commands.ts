@@ -1,8 +1,9 @@
-/** `agorad genesis add-genesis-account`: funds an account in the genesis file. */
+/** `agorad genesis add-genesis-account|add-role`: funds an account or grants a role in the genesis file. */
 import type { Command } from "commander";
 import { Coins } from "../../../sdk/types/coins.js";
 import { fromAccAddress } from "../../../sdk/types/address.js";
 import { CliError, globalOptions, printResult } from "../cli.js";
+import { parseExpiresAtHeight, parseRole } from "../client/roles.js";
 import { addKeyringOptions, keyringFromFlags, type KeyringFlags } from "../keys/options.js";
 import { readGenesis, writeGenesis } from "./home.js";
 
@@ -30,6 +31,25 @@ export function registerGenesisCommands(program: Command): void {
     balances.push({ address, coins: coins.toProto() });
     writeGenesis(home, file);
     printResult({ home, output }, { address, coins: coins.toProto() }, `added ${address} with ${coins} to genesis`);
+  });
+
+  addKeyringOptions(
+    genesis
+      .command("add-role <role> <address_or_key>")
+      .description("grant a role in genesis, e.g. `agorad genesis add-role admin dev`: a devnet's admin, who can then grant pauser and the other roles")
+      .option("--expires-at-height <height>", "the first height at which the grant no longer counts (default: never expires)"),
+  ).action(async (role: string, who: string, flags: KeyringFlags & { expiresAtHeight?: string }, command: Command) => {
+    const { home, output } = globalOptions(command);
+    parseRole(role);
+    const expiresAtHeight = parseExpiresAtHeight(flags.expiresAtHeight).toString();
+    const address = await resolveAddress(home, who, flags);
+    const file = readGenesis(home);
+    const roles = (file.app_state.roles ??= {}) as { grants?: { role: string; address: string; expires_at_height?: string }[] };
+    const grants = (roles.grants ??= []);
+    if (grants.some((g) => g.role === role && g.address === address)) throw new CliError(`${address} already holds role ${role} in genesis`);
+    grants.push({ role, address, expires_at_height: expiresAtHeight });
+    writeGenesis(home, file);
+    printResult({ home, output }, { role, address, expires_at_height: expiresAtHeight }, `granted ${role} to ${address} in genesis`);
   });
 }
 

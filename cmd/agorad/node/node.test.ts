@@ -60,6 +60,24 @@ test("add-genesis-account funds an address once and names bad input in one line"
   expectOneLineError(agorad(home, "genesis", "add-genesis-account", "agora1qurswpc8qurswpc8qurswpc8qurswpc8kga372", "12.5uagora"), /invalid coin expression "12.5uagora"/);
 });
 
+test("add-role grants a role in genesis once and names bad input in one line", () => {
+  const home = newHome();
+  assert.equal(agorad(home, "init", "node0").code, 0);
+  const address = "agora19rl4cm2hmr8afy4kldpxz3fka4jguq0aemhkp7";
+  const r = agorad(home, "genesis", "add-role", "admin", address, "-o", "json");
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(agorad(home, "genesis", "add-role", "pauser", address, "--expires-at-height", "1000").code, 0);
+  const genesis = JSON.parse(readFileSync(join(home, "config", "genesis.json"), "utf8"));
+  assert.deepEqual(genesis.app_state.roles.grants, [
+    { role: "admin", address, expires_at_height: "0" },
+    { role: "pauser", address, expires_at_height: "1000" },
+  ]);
+
+  expectOneLineError(agorad(home, "genesis", "add-role", "admin", address), /already holds role admin in genesis/);
+  expectOneLineError(agorad(home, "genesis", "add-role", "Admin", address), /invalid role "Admin"/);
+  expectOneLineError(agorad(home, "genesis", "add-role", "admin", "nobody", "--keyring-backend", "test"), /key nobody not found/);
+});
+
 test("start without a home says to run init, in one line", () => {
   const home = newHome();
   expectOneLineError(agorad(home, "start"), /no genesis at .*: run `agorad init <moniker>/);
