@@ -18,7 +18,11 @@ import { SignatureCache } from "../x/auth/signature-cache.js";
 import { FEE_COLLECTOR } from "../x/auth/types.js";
 import { BankKeeper } from "../x/bank/keeper.js";
 import { BankModule } from "../x/bank/module.js";
-import { APP_NAME, APP_VERSION, BOND_DENOM } from "./constants.js";
+import { UpgradeHandlers } from "../x/upgrade/handlers.js";
+import { UpgradeKeeper } from "../x/upgrade/keeper.js";
+import { UpgradeModule } from "../x/upgrade/module.js";
+import { APP_NAME, APP_VERSION, BOND_DENOM, GOV_MODULE_ACCOUNT } from "./constants.js";
+import { registerUpgrades, writeUpgradeInfo, type UpgradeRegistrar } from "./upgrades.js";
 
 export interface AgoraAppOptions {
   home: string;
@@ -32,6 +36,13 @@ export interface AgoraAppOptions {
   snapshots?: SnapshotOptions;
   /** Keep each block's record for the block stream (app.toml [streaming]); default: no. */
   streamBlocks?: boolean;
+  /**
+   * Upgrade handlers beyond this release's own (app/upgrades.ts): how `agorad start
+   * --upgrade-handlers` loads an upgrade being rehearsed on a copy of the chain.
+   */
+  extraUpgrades?: UpgradeRegistrar[];
+  /** Heights at which a due upgrade plan is skipped, not run (`--unsafe-skip-upgrades`). */
+  skipUpgradeHeights?: bigint[];
 }
 
 /** Module accounts and what they may do. */
@@ -44,7 +55,16 @@ export interface AgoraApp {
   snapshots: SnapshotManager;
   accounts: AccountKeeper;
   bank: BankKeeper;
+  upgrade: UpgradeKeeper;
+  /** The upgrade handlers this binary has, by plan name: `app.upgrades.register(name, handler)`. */
+  upgrades: UpgradeHandlers;
   modules: ModuleManager;
+}
+
+/** What createModules needs from the node (none of it for default genesis). */
+interface ModuleOptions {
+  skipUpgradeHeights?: bigint[];
+  home?: string;
 }
 
 export function stateDatabasePath(home: string): string {
@@ -56,20 +76,31 @@ export function snapshotsPath(home: string): string {
 }
 
 /** The keepers and the module manager, without a store: enough for default genesis. */
-export function createModules(): Omit<AgoraApp, "base" | "snapshots"> {
+export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base" | "snapshots"> {
   const accounts = new AccountKeeper(MODULE_PERMISSIONS);
   const blocked = new Set(Object.keys(MODULE_PERMISSIONS).map((name) => toAccAddress(accounts.moduleAddress(name))));
   const bank = new BankKeeper(accounts, blocked);
-  const modules = new ModuleManager([new AuthModule(accounts), new BankModule(bank)], {
-    initGenesis: ["auth", "bank"],
-    beginBlock: ["auth", "bank"],
-    endBlock: ["auth", "bank"],
+  const upgrades = new UpgradeHandlers();
+  const { home } = options;
+  const upgrade = new UpgradeKeeper({
+    authority: toAccAddress(accounts.moduleAddress(GOV_MODULE_ACCOUNT)),
+    handlers: upgrades,
+    moduleVersions: () => modules.versionMap(),
+    skipHeights: new Set(options.skipUpgradeHeights ?? []),
+    ...(home !== undefined ? { onUpgradeNeeded: (plan, height) => writeUpgradeInfo(home, plan, height) } : {}),
   });
-  return { accounts, bank, modules };
+  const modules = new ModuleManager([new AuthModule(accounts), new BankModule(bank), new UpgradeModule(upgrade)], {
+    initGenesis: ["auth", "bank", "upgrade"],
+    // The upgrade module first: a binary that must stop stops before the block changes anything.
+    beginBlock: ["upgrade", "auth", "bank"],
+    endBlock: ["auth", "bank", "upgrade"],
+  });
+  return { accounts, bank, upgrade, upgrades, modules };
 }
 
 export function createApp(options: AgoraAppOptions): AgoraApp {
-  const { accounts, bank, modules } = createModules();
+  const keepers = createModules({ home: options.home, ...(options.skipUpgradeHeights ? { skipUpgradeHeights: options.skipUpgradeHeights } : {}) });
+  const { accounts, bank, modules } = keepers;
   const store = RootMultiStore.open(stateDatabasePath(options.home), modules.storeKeys(), options.pruning ? { pruning: options.pruning } : {});
   const snapshotOptions = options.snapshots ?? { interval: 0, keepRecent: DEFAULT_KEEP_RECENT };
   const snapshots = new SnapshotManager(snapshotsPath(options.home), store, snapshotOptions, options.logger);
@@ -92,5 +123,7 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     feeDenom: BOND_DENOM,
     minGasPrices: () => minGasPrices,
   });
-  return { base, snapshots, accounts, bank, modules };
+  const app: AgoraApp = { ...keepers, base, snapshots };
+  for (const register of [registerUpgrades, ...(options.extraUpgrades ?? [])]) register(app);
+  return app;
 }
