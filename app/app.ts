@@ -17,11 +17,15 @@ import { AuthModule } from "../x/auth/module.js";
 import { SignatureCache } from "../x/auth/signature-cache.js";
 import { FEE_COLLECTOR } from "../x/auth/types.js";
 import { BankKeeper } from "../x/bank/keeper.js";
+import { BURNER } from "../x/bank/types.js";
 import { BankModule } from "../x/bank/module.js";
+import { GovKeeper } from "../x/governance/keeper.js";
+import { GovernanceModule } from "../x/governance/module.js";
+import { GOV_ACCOUNT } from "../x/governance/types.js";
 import { UpgradeHandlers } from "../x/upgrade/handlers.js";
 import { UpgradeKeeper } from "../x/upgrade/keeper.js";
 import { UpgradeModule } from "../x/upgrade/module.js";
-import { APP_NAME, APP_VERSION, BOND_DENOM, GOV_MODULE_ACCOUNT } from "./constants.js";
+import { APP_NAME, APP_VERSION, BOND_DENOM } from "./constants.js";
 import { registerUpgrades, writeUpgradeInfo, type UpgradeRegistrar } from "./upgrades.js";
 
 export interface AgoraAppOptions {
@@ -48,6 +52,7 @@ export interface AgoraAppOptions {
 /** Module accounts and what they may do. */
 const MODULE_PERMISSIONS: Record<string, string[]> = {
   [FEE_COLLECTOR]: [],
+  [GOV_ACCOUNT]: [BURNER],
 };
 
 export interface AgoraApp {
@@ -55,6 +60,7 @@ export interface AgoraApp {
   snapshots: SnapshotManager;
   accounts: AccountKeeper;
   bank: BankKeeper;
+  gov: GovKeeper;
   upgrade: UpgradeKeeper;
   /** The upgrade handlers this binary has, by plan name: `app.upgrades.register(name, handler)`. */
   upgrades: UpgradeHandlers;
@@ -80,22 +86,24 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
   const accounts = new AccountKeeper(MODULE_PERMISSIONS);
   const blocked = new Set(Object.keys(MODULE_PERMISSIONS).map((name) => toAccAddress(accounts.moduleAddress(name))));
   const bank = new BankKeeper(accounts, blocked);
+  const authority = toAccAddress(accounts.moduleAddress(GOV_ACCOUNT));
+  const gov = new GovKeeper(accounts, bank, { authority, powerDenom: BOND_DENOM, moduleAccounts: Object.keys(MODULE_PERMISSIONS) });
   const upgrades = new UpgradeHandlers();
   const { home } = options;
   const upgrade = new UpgradeKeeper({
-    authority: toAccAddress(accounts.moduleAddress(GOV_MODULE_ACCOUNT)),
+    authority,
     handlers: upgrades,
     moduleVersions: () => modules.versionMap(),
     skipHeights: new Set(options.skipUpgradeHeights ?? []),
     ...(home !== undefined ? { onUpgradeNeeded: (plan, height) => writeUpgradeInfo(home, plan, height) } : {}),
   });
-  const modules = new ModuleManager([new AuthModule(accounts), new BankModule(bank), new UpgradeModule(upgrade)], {
-    initGenesis: ["auth", "bank", "upgrade"],
+  const modules = new ModuleManager([new AuthModule(accounts), new BankModule(bank), new GovernanceModule(gov), new UpgradeModule(upgrade)], {
+    initGenesis: ["auth", "bank", "governance", "upgrade"],
     // The upgrade module first: a binary that must stop stops before the block changes anything.
-    beginBlock: ["upgrade", "auth", "bank"],
-    endBlock: ["auth", "bank", "upgrade"],
+    beginBlock: ["upgrade", "auth", "bank", "governance"],
+    endBlock: ["auth", "bank", "governance", "upgrade"],
   });
-  return { accounts, bank, upgrade, upgrades, modules };
+  return { accounts, bank, gov, upgrade, upgrades, modules };
 }
 
 export function createApp(options: AgoraAppOptions): AgoraApp {

@@ -7,5 +7,3 @@ export const DEV_MNEMONIC =
   "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
 export const DEFAULT_MIN_GAS_PRICES = "0.0025uagora";
 export const PORTS = { rpc: 26657, p2p: 26656, abci: 26658, grpc: 9090, rest: 1317, metrics: 9464 } as const;
-/** The gov module account: its address is the authority of every privileged message. */
-export const GOV_MODULE_ACCOUNT = "gov";

@@ -1,12 +1,13 @@
-/** `agorad tx bank send`, `agorad query bank balances|auth account` and `agorad status`. */
+/** `agorad tx bank send|gov ...`, `agorad query bank|auth|gov ...` and `agorad status`. */
 import type { Command } from "commander";
 import { DEFAULT_CHAIN_ID, DEFAULT_NODE, globalOptions, printResult } from "../cli.js";
 import { addKeyringOptions, keyringFromFlags, type KeyringFlags } from "../keys/options.js";
 import { formatCoins } from "./coins.js";
 import { queryAccount, queryBalances, queryStatus } from "./query.js";
-import { assertTxSuccess, DEFAULT_GAS_ADJUSTMENT, DEFAULT_GAS_PRICES, sendTokens } from "./tx.js";
+import { registerGovQueryCommands, registerGovTxCommands } from "./gov-commands.js";
+import { assertTxSuccess, DEFAULT_GAS_ADJUSTMENT, DEFAULT_GAS_PRICES, sendTokens, type SendResult } from "./tx.js";
 
-interface SendFlags extends KeyringFlags {
+export interface SendFlags extends KeyringFlags {
   fees?: string;
   gas: string;
   gasAdjustment: string;
@@ -16,29 +17,39 @@ interface SendFlags extends KeyringFlags {
   memo?: string;
 }
 
-const NODE_HELP = "CometBFT RPC endpoint";
+export const NODE_HELP = "CometBFT RPC endpoint";
 
-export function registerTxCommands(program: Command): void {
-  const tx = program.command("tx").description("sign and broadcast transactions");
-  const bank = tx.command("bank").description("bank module transactions");
-  addKeyringOptions(bank.command("send <from_key_or_address> <to_address> <amount>"))
-    .description("send coins, e.g. `agorad tx bank send alice agora1... 100uagora`")
+/** The signing, fee and node flags every `tx` command takes. */
+export function addBroadcastOptions(cmd: Command): Command {
+  return addKeyringOptions(cmd)
     .option("--fees <coins>", "fixed fee, e.g. 2000uagora (instead of --gas-prices)")
     .option("--gas <gas>", "gas limit, or auto to simulate", "auto")
     .option("--gas-adjustment <n>", "multiplier for simulated gas", String(DEFAULT_GAS_ADJUSTMENT))
     .option("--gas-prices <price>", `price per unit of gas (default ${DEFAULT_GAS_PRICES})`)
     .option("--chain-id <id>", "expected chain id", DEFAULT_CHAIN_ID)
     .option("--node <url>", NODE_HELP, DEFAULT_NODE)
-    .option("--memo <text>", "transaction memo")
+    .option("--memo <text>", "transaction memo");
+}
+
+/** Prints a broadcast tx's hash, code and gas, then fails when the chain refused it. */
+export function reportTx(cmd: Command, res: SendResult): void {
+  const text = `txhash: ${res.txhash}\ncode: ${res.code}\nheight: ${res.height}\ngas used: ${res.gasUsed} (wanted ${res.gasWanted})`;
+  printResult(globalOptions(cmd), res, text);
+  assertTxSuccess(res);
+}
+
+export function registerTxCommands(program: Command): void {
+  const tx = program.command("tx").description("sign and broadcast transactions");
+  const bank = tx.command("bank").description("bank module transactions");
+  addBroadcastOptions(bank.command("send <from_key_or_address> <to_address> <amount>"))
+    .description("send coins, e.g. `agorad tx bank send alice agora1... 100uagora`")
     .action(async (from: string, to: string, amount: string, flags: SendFlags, cmd: Command) => {
       const { home } = globalOptions(cmd);
       const { fees, gas, gasAdjustment, gasPrices, chainId, node, memo } = flags;
       const keyring = keyringFromFlags(home, flags);
-      const res = await sendTokens({ from, to, amount, fees, gas, gasAdjustment, gasPrices, chainId, node, memo, keyring });
-      const text = `txhash: ${res.txhash}\ncode: ${res.code}\nheight: ${res.height}\ngas used: ${res.gasUsed} (wanted ${res.gasWanted})`;
-      printResult(globalOptions(cmd), res, text);
-      assertTxSuccess(res);
+      reportTx(cmd, await sendTokens({ from, to, amount, fees, gas, gasAdjustment, gasPrices, chainId, node, memo, keyring }));
     });
+  registerGovTxCommands(tx);
 }
 
 export function registerQueryCommands(program: Command): void {
@@ -68,6 +79,7 @@ export function registerQueryCommands(program: Command): void {
       const text = `address: ${a.address}\naccount number: ${a.accountNumber}\nsequence: ${a.sequence}\npubkey: ${a.pubkey?.value ?? "(none)"}`;
       printResult(globalOptions(cmd), a, text);
     });
+  registerGovQueryCommands(query);
 }
 
 export function registerStatusCommand(program: Command): void {

@@ -1,10 +1,10 @@
 /**
- * `tx bank send` as a function: offline validation (`prepareSend`) and signing/broadcasting
- * (`sendTokens`) with a key from the keyring. Fees: `--fees` as given; otherwise `--gas-prices`
+ * Signing and broadcasting messages with a key from the keyring (`signAndBroadcast`), used by
+ * `tx bank send` (`prepareSend`, `sendTokens`) and the governance commands. Fees: `--fees` as given; otherwise `--gas-prices`
  * (default 0.025uagora) times gas, where gas is simulated (`auto`, times `--gas-adjustment`) or fixed.
  */
 import type { Coin } from "@cosmjs/amino";
-import type { OfflineDirectSigner } from "@cosmjs/proto-signing";
+import type { EncodeObject, OfflineDirectSigner } from "@cosmjs/proto-signing";
 import { calculateFee, SigningStargateClient, type GasPrice, type StdFee } from "@cosmjs/stargate";
 import { CliError, DEFAULT_CHAIN_ID } from "../cli.js";
 import { openKeyring, type Keyring, type KeyringBackend, type PassphraseSource } from "../keys/keyring.js";
@@ -15,12 +15,10 @@ export const DEFAULT_GAS_PRICES = "0.025uagora";
 export const DEFAULT_GAS_ADJUSTMENT = 1.5;
 export const MAX_MEMO_CHARS = 256;
 
-export interface SendTokensOptions {
+/** Who signs, how the fee is paid, and where the tx goes: what every `tx` command takes. */
+export interface BroadcastOptions {
   /** key name or address in the keyring */
   from: string;
-  to: string;
-  /** "100uagora" or "1uagora,2ufoo", or parsed coins */
-  amount: string | Coin[];
   /** fixed fee, e.g. "2000uagora"; excludes gasPrices */
   fees?: string;
   /** "auto" (default) or a gas limit */
@@ -40,6 +38,12 @@ export interface SendTokensOptions {
   keyringPassphrase?: PassphraseSource;
   /** how long to wait for the tx to be included (default 30 s) */
   broadcastTimeoutMs?: number;
+}
+
+export interface SendTokensOptions extends BroadcastOptions {
+  to: string;
+  /** "100uagora" or "1uagora,2ufoo", or parsed coins */
+  amount: string | Coin[];
 }
 
 /** How the fee is settled once the sender is known. */
@@ -92,24 +96,38 @@ export function planFee(opts: Pick<SendTokensOptions, "fees" | "gas" | "gasAdjus
 /** Signs and broadcasts a MsgSend; resolves once included, whatever its code (see `assertTxSuccess`). */
 export async function sendTokens(opts: SendTokensOptions): Promise<SendResult> {
   const p = prepareSend(opts);
+  return signAndBroadcast(opts, (sender) => [{ typeUrl: "/cosmos.bank.v1beta1.MsgSend", value: { fromAddress: sender, toAddress: p.to, amount: p.amount } }]);
+}
+
+/**
+ * Signs the messages `build` makes for the sender's address and broadcasts them in one tx;
+ * resolves once included, whatever its code (see `assertTxSuccess`).
+ */
+export async function signAndBroadcast(opts: BroadcastOptions, build: (sender: string) => EncodeObject[]): Promise<SendResult> {
+  if (!opts.from) throw new CliError("missing sender: give a key name or address");
+  const memo = opts.memo ?? "";
+  if (memo.length > MAX_MEMO_CHARS) throw new CliError(`memo too long: ${memo.length} characters, at most ${MAX_MEMO_CHARS}`);
+  const fee = planFee(opts);
+  const node = normalizeNode(opts.node);
+  const expectedChainId = opts.chainId ?? DEFAULT_CHAIN_ID;
   const keyring = opts.keyring ?? openKeyring(requireHome(opts.home), opts.keyringBackend ?? "file", opts.keyringPassphrase);
-  const signer: OfflineDirectSigner = await keyring.signer(p.from);
+  const signer: OfflineDirectSigner = await keyring.signer(opts.from);
   const [account] = await signer.getAccounts();
-  if (!account) throw new CliError(`key ${p.from} has no account`);
-  const gasPrice = p.fee.kind === "auto" ? p.fee.gasPrice : undefined;
-  return withNode(p.node, async () => {
-    const client = await SigningStargateClient.connectWithSigner(p.node, signer, {
+  if (!account) throw new CliError(`key ${opts.from} has no account`);
+  const msgs = build(account.address);
+  const gasPrice = fee.kind === "auto" ? fee.gasPrice : undefined;
+  return withNode(node, async () => {
+    const client = await SigningStargateClient.connectWithSigner(node, signer, {
       gasPrice,
       broadcastPollIntervalMs: 500,
       broadcastTimeoutMs: opts.broadcastTimeoutMs ?? 30_000,
     });
     try {
       const chainId = await client.getChainId();
-      if (chainId !== p.chainId) {
-        throw new CliError(`chain id mismatch: node ${p.node} runs ${chainId}, not ${p.chainId}; pass --chain-id ${chainId}`);
+      if (chainId !== expectedChainId) {
+        throw new CliError(`chain id mismatch: node ${node} runs ${chainId}, not ${expectedChainId}; pass --chain-id ${chainId}`);
       }
-      const fee = await resolveFee(client, account.address, p);
-      const res = await client.sendTokens(account.address, p.to, p.amount, fee, p.memo);
+      const res = await client.signAndBroadcast(account.address, msgs, await resolveFee(client, account.address, fee, msgs, memo), memo);
       return {
         txhash: res.transactionHash,
         code: res.code,
@@ -131,21 +149,20 @@ export function assertTxSuccess(res: SendResult): void {
   }
 }
 
-async function resolveFee(client: SigningStargateClient, sender: string, p: PreparedSend): Promise<StdFee | number> {
-  switch (p.fee.kind) {
+async function resolveFee(client: SigningStargateClient, sender: string, fee: FeePlan, msgs: EncodeObject[], memo: string): Promise<StdFee | number> {
+  switch (fee.kind) {
     case "fixed":
-      return p.fee.fee;
+      return fee.fee;
     case "auto":
-      return p.fee.multiplier;
+      return fee.multiplier;
     case "simulate": {
-      const msg = { typeUrl: "/cosmos.bank.v1beta1.MsgSend", value: { fromAddress: sender, toAddress: p.to, amount: p.amount } };
-      const gas = await client.simulate(sender, [msg], p.memo);
-      return { amount: p.fee.amount, gas: String(Math.ceil(gas * p.fee.multiplier)) };
+      const gas = await client.simulate(sender, msgs, memo);
+      return { amount: fee.amount, gas: String(Math.ceil(gas * fee.multiplier)) };
     }
   }
 }
 
 function requireHome(home: string | undefined): string {
-  if (!home) throw new CliError("sendTokens needs `keyring` or `home` to find the sender's key");
+  if (!home) throw new CliError("signing needs `keyring` or `home` to find the sender's key");
   return home;
 }

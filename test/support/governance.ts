@@ -1,0 +1,127 @@
+/** A TestChain with governance on short periods, and helpers to propose, deposit, vote and read. */
+import { Proposal, ProposalStatus, VoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
+import { QueryProposalRequest, QueryProposalResponse, QueryTallyResultRequest, QueryTallyResultResponse } from "cosmjs-types/cosmos/gov/v1/query";
+import { MsgDeposit, MsgSubmitProposal, MsgVote, MsgVoteWeighted } from "cosmjs-types/cosmos/gov/v1/tx";
+import type { Event, ExecTxResult } from "cosmjs-types/tendermint/abci/types";
+import { fromAccAddress } from "../../sdk/types/address.js";
+import { TestChain } from "./chain.js";
+import { signTx, testAccount, type TestAccount } from "./signing.js";
+
+export const GOV_TEST_PARAMS = {
+  min_deposit: [{ denom: "uagora", amount: "1000" }],
+  expedited_min_deposit: [{ denom: "uagora", amount: "5000" }],
+  max_deposit_period: "10s",
+  voting_period: "10s",
+  expedited_voting_period: "5s",
+  min_deposit_ratio: "0.000000000000000000",
+};
+
+export interface Member extends TestAccount {
+  number: bigint;
+  sequence: bigint;
+}
+
+export interface EncodedMsg {
+  typeUrl: string;
+  value: Uint8Array;
+}
+
+export class GovChain {
+  private constructor(
+    readonly chain: TestChain,
+    readonly members: Member[],
+  ) {}
+
+  /** Members 0..n-1 with the given uagora balances; `params` override GOV_TEST_PARAMS. */
+  static async open(balances: bigint[], params: Record<string, unknown> = {}): Promise<GovChain> {
+    const members: Member[] = [];
+    for (const [i] of balances.entries()) members.push({ ...(await testAccount(100 + i)), number: BigInt(i), sequence: 0n });
+    const chain = TestChain.open();
+    chain.initChain({
+      auth: { accounts: members.map((m) => ({ "@type": "/cosmos.auth.v1beta1.BaseAccount", address: m.address, account_number: String(m.number), sequence: "0" })) },
+      bank: { balances: members.map((m, i) => ({ address: m.address, coins: [{ denom: "uagora", amount: balances[i]!.toString() }] })) },
+      governance: { params: { ...GOV_TEST_PARAMS, ...params } },
+    });
+    return new GovChain(chain, members);
+  }
+
+  get authority(): string {
+    return this.chain.app.gov.authority;
+  }
+
+  /** One block with one fee-less tx from `from`; returns its result. */
+  async tx(from: Member, msgs: EncodedMsg[]): Promise<ExecTxResult> {
+    const tx = await signTx(from, msgs, { chainId: this.chain.chainId, accountNumber: from.number, sequence: from.sequence, fee: [] });
+    const result = this.chain.block([tx]).results[0]!;
+    // A tx refused before its fee (stateless checks) does not use up the sequence.
+    from.sequence = this.chain.app.accounts.getAccount(this.chain.app.base.queryContext(), fromAccAddress(from.address))!.sequence;
+    return result;
+  }
+
+  /** Submits a proposal carrying `messages`; returns its id (throws with the log when refused). */
+  async propose(from: Member, messages: EncodedMsg[], deposit: bigint, opts: { expedited?: boolean } = {}): Promise<bigint> {
+    const msg = MsgSubmitProposal.fromPartial({
+      messages,
+      initialDeposit: deposit > 0n ? [{ denom: "uagora", amount: deposit.toString() }] : [],
+      proposer: from.address,
+      title: "A proposal",
+      summary: "What it changes and why",
+      expedited: opts.expedited ?? false,
+    });
+    const result = await this.tx(from, [{ typeUrl: MsgSubmitProposal.typeUrl, value: MsgSubmitProposal.encode(msg).finish() }]);
+    if (result.code !== 0) throw new Error(`proposal refused (${result.codespace} ${result.code}): ${result.log}`);
+    return this.lastProposalId();
+  }
+
+  lastProposalId(): bigint {
+    return this.chain.app.gov.peekProposalId(this.chain.app.base.queryContext()) - 1n;
+  }
+
+  deposit(from: Member, id: bigint, amount: bigint): Promise<ExecTxResult> {
+    const msg = MsgDeposit.fromPartial({ proposalId: id, depositor: from.address, amount: [{ denom: "uagora", amount: amount.toString() }] });
+    return this.tx(from, [{ typeUrl: MsgDeposit.typeUrl, value: MsgDeposit.encode(msg).finish() }]);
+  }
+
+  vote(from: Member, id: bigint, option: VoteOption): Promise<ExecTxResult> {
+    const msg = MsgVote.fromPartial({ proposalId: id, voter: from.address, option });
+    return this.tx(from, [{ typeUrl: MsgVote.typeUrl, value: MsgVote.encode(msg).finish() }]);
+  }
+
+  weightedVote(from: Member, id: bigint, options: [VoteOption, string][]): Promise<ExecTxResult> {
+    const msg = MsgVoteWeighted.fromPartial({ proposalId: id, voter: from.address, options: options.map(([option, weight]) => ({ option, weight })) });
+    return this.tx(from, [{ typeUrl: MsgVoteWeighted.typeUrl, value: MsgVoteWeighted.encode(msg).finish() }]);
+  }
+
+  /** Empty blocks (one second apart) until `seconds` have passed; returns the end-block events. */
+  advance(seconds: number): Event[] {
+    const events: Event[] = [];
+    for (let i = 0; i < seconds; i++) events.push(...this.chain.block([]).events);
+    return events;
+  }
+
+  proposal(id: bigint): Proposal {
+    const res = this.chain.query("/cosmos.gov.v1.Query/Proposal", QueryProposalRequest.encode({ proposalId: id }).finish());
+    if (res.code !== 0) throw new Error(`proposal query failed (${res.code}): ${res.log}`);
+    return QueryProposalResponse.decode(res.value).proposal!;
+  }
+
+  /** The proposal's status, or "deleted" once it is gone (dropped or cancelled). */
+  status(id: bigint): string {
+    const res = this.chain.query("/cosmos.gov.v1.Query/Proposal", QueryProposalRequest.encode({ proposalId: id }).finish());
+    return res.code === 0 ? ProposalStatus[QueryProposalResponse.decode(res.value).proposal!.status] : "deleted";
+  }
+
+  tally(id: bigint) {
+    const res = this.chain.query("/cosmos.gov.v1.Query/TallyResult", QueryTallyResultRequest.encode({ proposalId: id }).finish());
+    if (res.code !== 0) throw new Error(`tally query failed (${res.code}): ${res.log}`);
+    return QueryTallyResultResponse.decode(res.value).tally!;
+  }
+
+  supply(): bigint {
+    return this.chain.app.bank.getSupply(this.chain.app.base.queryContext(), "uagora");
+  }
+
+  destroy(): Promise<void> {
+    return this.chain.destroy();
+  }
+}
