@@ -5,13 +5,16 @@
  */
 import * as auth from "cosmjs-types/cosmos/auth/v1beta1/query";
 import * as bank from "cosmjs-types/cosmos/bank/v1beta1/query";
+import * as upgrade from "cosmjs-types/cosmos/upgrade/v1beta1/query";
 import type { MethodTable } from "../grpc/unary-methods.js";
 import { gatewayRoutes, type GatewayRoute } from "./gateway.js";
 import type { AnyResolver } from "./proto-json.js";
+import { queryValue } from "./params.js";
 import type { RestRoute } from "./route.js";
 
 const BANK = "/cosmos.bank.v1beta1.Query/";
 const AUTH = "/cosmos.auth.v1beta1.Query/";
+const UPGRADE = "/cosmos.upgrade.v1beta1.Query/";
 
 const GATEWAY_ROUTES: GatewayRoute[] = [
   { path: "/cosmos/bank/v1beta1/balances/{address}", grpc: BANK + "AllBalances", request: bank.QueryAllBalancesRequest, response: bank.QueryAllBalancesResponse, pathFields: ["address"], paginated: true },
@@ -27,6 +30,11 @@ const GATEWAY_ROUTES: GatewayRoute[] = [
   { path: "/cosmos/auth/v1beta1/accounts/{address}", grpc: AUTH + "Account", request: auth.QueryAccountRequest, response: auth.QueryAccountResponse, pathFields: ["address"] },
   { path: "/cosmos/auth/v1beta1/account_info/{address}", grpc: AUTH + "AccountInfo", request: auth.QueryAccountInfoRequest, response: auth.QueryAccountInfoResponse, pathFields: ["address"] },
   { path: "/cosmos/auth/v1beta1/params", grpc: AUTH + "Params", request: auth.QueryParamsRequest, response: auth.QueryParamsResponse },
+  { path: "/cosmos/upgrade/v1beta1/current_plan", grpc: UPGRADE + "CurrentPlan", request: upgrade.QueryCurrentPlanRequest, response: upgrade.QueryCurrentPlanResponse },
+  { path: "/cosmos/upgrade/v1beta1/applied_plan/{name}", grpc: UPGRADE + "AppliedPlan", request: upgrade.QueryAppliedPlanRequest, response: upgrade.QueryAppliedPlanResponse, pathFields: ["name"] },
+  { path: "/cosmos/upgrade/v1beta1/module_versions", grpc: UPGRADE + "ModuleVersions", request: upgrade.QueryModuleVersionsRequest, response: upgrade.QueryModuleVersionsResponse,
+    toRequest: (request) => ({ moduleName: queryValue(request, "module_name") ?? "" }), params: [{ name: "module_name", in: "query", type: "string" }] },
+  { path: "/cosmos/upgrade/v1beta1/authority", grpc: UPGRADE + "Authority", request: upgrade.QueryAuthorityRequest, response: upgrade.QueryAuthorityResponse },
 ];
 
 /** The gateway routes of the Query methods `methods` serves. */
