@@ -27,7 +27,11 @@ import { GovernanceModule } from "../x/governance/module.js";
 import { GOV_ACCOUNT } from "../x/governance/types.js";
 import { RolesKeeper } from "../x/roles/keeper.js";
 import { RolesModule } from "../x/roles/module.js";
+import { UpgradeHandlers } from "../x/upgrade/handlers.js";
+import { UpgradeKeeper } from "../x/upgrade/keeper.js";
+import { UpgradeModule } from "../x/upgrade/module.js";
 import { APP_NAME, APP_VERSION, BOND_DENOM } from "./constants.js";
+import { registerUpgrades, writeUpgradeInfo, type UpgradeRegistrar } from "./upgrades.js";
 
 export interface AgoraAppOptions {
   home: string;
@@ -45,6 +49,13 @@ export interface AgoraAppOptions {
   maxRecordedChanges?: number;
   /** Check every invariant each this many blocks and halt when one breaks (app.toml [crisis]); default 0: never. */
   invariantCheckPeriod?: number;
+  /**
+   * Upgrade handlers beyond this release's own (app/upgrades.ts): how `agorad start
+   * --upgrade-handlers` loads an upgrade being rehearsed on a copy of the chain.
+   */
+  extraUpgrades?: UpgradeRegistrar[];
+  /** Heights at which a due upgrade plan is skipped, not run (`--unsafe-skip-upgrades`). */
+  skipUpgradeHeights?: bigint[];
 }
 
 /** Module accounts and what they may do. */
@@ -61,8 +72,17 @@ export interface AgoraApp {
   roles: RolesKeeper;
   circuit: CircuitKeeper;
   gov: GovKeeper;
+  upgrade: UpgradeKeeper;
+  /** The upgrade handlers this binary has, by plan name: `app.upgrades.register(name, handler)`. */
+  upgrades: UpgradeHandlers;
   modules: ModuleManager;
   invariants: InvariantRegistry;
+}
+
+/** What createModules needs from the node (none of it for default genesis). */
+interface ModuleOptions {
+  skipUpgradeHeights?: bigint[];
+  home?: string;
 }
 
 export function stateDatabasePath(home: string): string {
@@ -74,7 +94,7 @@ export function snapshotsPath(home: string): string {
 }
 
 /** The keepers and the module manager, without a store: enough for default genesis. */
-export function createModules(): Omit<AgoraApp, "base" | "snapshots"> {
+export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base" | "snapshots"> {
   const accounts = new AccountKeeper(MODULE_PERMISSIONS);
   const blocked = new Set(Object.keys(MODULE_PERMISSIONS).map((name) => toAccAddress(accounts.moduleAddress(name))));
   const bank = new BankKeeper(accounts, blocked);
@@ -85,19 +105,32 @@ export function createModules(): Omit<AgoraApp, "base" | "snapshots"> {
   const gov = new GovKeeper(accounts, bank, { authority, powerDenom: BOND_DENOM, moduleAccounts: Object.keys(MODULE_PERMISSIONS) });
   // Voting power is the balance when voting started: governance keeps it before the first change.
   bank.observeBalances((ctx, address, denom, before) => gov.keepPowerBeforeChange(ctx, address, denom, before));
-  const order = ["auth", "bank", "roles", "circuit", "governance"];
-  const modules = new ModuleManager([new AuthModule(accounts), new BankModule(bank), new RolesModule(roles), new CircuitModule(circuit, roles), new GovernanceModule(gov)], {
-    initGenesis: order,
-    beginBlock: order,
-    endBlock: order,
+  const upgrades = new UpgradeHandlers();
+  const { home } = options;
+  const upgrade = new UpgradeKeeper({
+    authority,
+    handlers: upgrades,
+    moduleVersions: () => modules.versionMap(),
+    skipHeights: new Set(options.skipUpgradeHeights ?? []),
+    ...(home !== undefined ? { onUpgradeNeeded: (plan, height) => writeUpgradeInfo(home, plan, height) } : {}),
   });
+  const modules = new ModuleManager(
+    [new AuthModule(accounts), new BankModule(bank), new RolesModule(roles), new CircuitModule(circuit, roles), new GovernanceModule(gov), new UpgradeModule(upgrade)],
+    {
+      initGenesis: ["auth", "bank", "roles", "circuit", "governance", "upgrade"],
+      // The upgrade module first: a binary that must stop stops before the block changes anything.
+      beginBlock: ["upgrade", "auth", "bank", "roles", "circuit", "governance"],
+      endBlock: ["auth", "bank", "roles", "circuit", "governance", "upgrade"],
+    },
+  );
   const invariants = new InvariantRegistry();
   modules.registerInvariants(invariants);
-  return { accounts, bank, roles, circuit, gov, modules, invariants };
+  return { accounts, bank, roles, circuit, gov, upgrade, upgrades, modules, invariants };
 }
 
 export function createApp(options: AgoraAppOptions): AgoraApp {
-  const { accounts, bank, roles, circuit, gov, modules, invariants } = createModules();
+  const keepers = createModules({ home: options.home, ...(options.skipUpgradeHeights ? { skipUpgradeHeights: options.skipUpgradeHeights } : {}) });
+  const { accounts, bank, modules, invariants } = keepers;
   const store = RootMultiStore.open(stateDatabasePath(options.home), modules.storeKeys(), options.pruning ? { pruning: options.pruning } : {});
   const snapshotOptions = options.snapshots ?? { interval: 0, keepRecent: DEFAULT_KEEP_RECENT };
   const snapshots = new SnapshotManager(snapshotsPath(options.home), store, snapshotOptions, options.logger);
@@ -123,5 +156,7 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     feeDenom: BOND_DENOM,
     minGasPrices: () => minGasPrices,
   });
-  return { base, snapshots, accounts, bank, roles, circuit, gov, modules, invariants };
+  const app: AgoraApp = { ...keepers, base, snapshots };
+  for (const register of [registerUpgrades, ...(options.extraUpgrades ?? [])]) register(app);
+  return app;
 }

@@ -90,6 +90,10 @@ export class Item<V> {
   set(src: StoreSource, v: V): void {
     src.kvStore(this.storeName).set(this.key, this.values.encode(v));
   }
+
+  delete(src: StoreSource): void {
+    src.kvStore(this.storeName).delete(this.key);
+  }
 }
 
 /** A monotonic counter, such as the next account number. */

@@ -16,6 +16,8 @@ export interface AppModule {
   readonly name: string;
   /** Stores this module mounts in the multistore. */
   readonly storeKeys: readonly string[];
+  /** The version of the module's state layout; an upgrade that migrates it raises it (default 1). */
+  readonly consensusVersion?: number;
   registerTypes?(registry: TypeRegistry): void;
   registerMsgs?(router: MsgRouter): void;
   registerQueries?(router: QueryRouter): void;
@@ -64,6 +66,12 @@ export class ModuleManager {
 
   get modules(): AppModule[] {
     return [...this.byName.values()];
+  }
+
+  /** Each module's consensus version, by module name in sorted order, as the upgrade module records them. */
+  versionMap(): Map<string, bigint> {
+    const names = [...this.byName.keys()].sort();
+    return new Map(names.map((n) => [n, BigInt(this.byName.get(n)!.consensusVersion ?? 1)]));
   }
 
   storeKeys(): string[] {

@@ -59,7 +59,7 @@ export class TestChain {
     readonly chainId: string,
   ) {}
 
-  static open(home = newHome(), chainId = "agora-test-1", minGasPrices = "", options: Partial<Pick<AgoraAppOptions, "snapshots" | "streamBlocks" | "maxRecordedChanges" | "invariantCheckPeriod">> = {}): TestChain {
+  static open(home = newHome(), chainId = "agora-test-1", minGasPrices = "", options: Partial<Pick<AgoraAppOptions, "snapshots" | "streamBlocks" | "maxRecordedChanges" | "invariantCheckPeriod" | "extraUpgrades" | "skipUpgradeHeights">> = {}): TestChain {
     const app = createApp({ home, chainId, logger: pino({ level: "silent" }), minGasPrices, ...options });
     const chain = new TestChain(app, home, chainId);
     chain.height = app.base.info().lastBlockHeight;

@@ -101,6 +101,26 @@ export class Devnet {
     return node;
   }
 
+  /**
+   * A second, non-validating full node of `validator`'s chain that replays every block from
+   * genesis (the validator as its persistent peer). Call start() after the validator's.
+   */
+  static async following(validator: Devnet): Promise<Devnet> {
+    const genesis = JSON.parse(readFileSync(join(validator.home, "config", "genesis.json"), "utf8")) as { chain_id: string };
+    const node = await Devnet.init(genesis.chain_id);
+    copyFileSync(join(validator.home, "config", "genesis.json"), join(node.home, "config", "genesis.json"));
+    node.setConfig("p2p", "persistent_peers", `${await validator.nodeId()}@127.0.0.1:${validator.ports.p2p}`);
+    return node;
+  }
+
+  /** Changes the genesis app state before the chain starts, e.g. shorter governance periods. */
+  editGenesis(edit: (appState: Record<string, any>) => void): void {
+    const path = join(this.home, "config", "genesis.json");
+    const genesis = JSON.parse(readFileSync(path, "utf8")) as { app_state: Record<string, any> };
+    edit(genesis.app_state);
+    writeFileSync(path, JSON.stringify(genesis, null, 2));
+  }
+
   /** `agorad init` in a new temporary home, on free local ports, blocks every 300 ms, peers on localhost allowed. */
   private static async init(chainId: string): Promise<Devnet> {
     const home = mkdtempSync(join(tmpdir(), "agora-devnet-"));
@@ -152,18 +172,18 @@ export class Devnet {
     return body.result;
   }
 
-  /** Starts `agorad start` (which spawns CometBFT) and waits for the first blocks. */
-  async start(): Promise<void> {
-    this.launch();
+  /** Starts `agorad start` (which spawns CometBFT, with `args` added) and waits for the first blocks. */
+  async start(args: string[] = []): Promise<void> {
+    this.launch(args);
     // Two new blocks after the node first answers: the app is past its handshake and producing.
     const first = await this.waitForHeight(1);
     await this.waitForHeight(first + 2);
   }
 
-  /** Starts `agorad start` without waiting for blocks (for a node expected to stop by itself). */
-  launch(): void {
+  /** Starts `agorad start` with `args` added, without waiting for blocks (a node expected to stop by itself). */
+  launch(args: string[] = []): void {
     const log = createWriteStream(join(this.home, "node.log"), { flags: "a" });
-    const node = spawn(process.execPath, [agorad, "--home", this.home, "start", "--log-level", "warn"], {
+    const node = spawn(process.execPath, [agorad, "--home", this.home, "start", "--log-level", "warn", ...args], {
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });

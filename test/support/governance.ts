@@ -28,9 +28,15 @@ export interface EncodedMsg {
 
 export class GovChain {
   private constructor(
-    readonly chain: TestChain,
+    public chain: TestChain,
     readonly members: Member[],
   ) {}
+
+  /** Closes the app and opens it again on the same home, as a node restarted (maybe as a new binary: `options`). */
+  async reopen(options: Parameters<typeof TestChain.open>[3] = {}): Promise<void> {
+    await this.chain.close();
+    this.chain = TestChain.open(this.chain.home, this.chain.chainId, "", options);
+  }
 
   /** Members 0..n-1 with the given uagora balances; `params` override GOV_TEST_PARAMS. */
   static async open(balances: bigint[], params: Record<string, unknown> = {}): Promise<GovChain> {

@@ -34,7 +34,8 @@ test("init writes a genesis with the chain id and every module's defaults, and C
   assert.deepEqual(JSON.parse(r.stdout), { moniker: "node0", chain_id: "agora-test-7", home });
   const genesis = JSON.parse(readFileSync(join(home, "config", "genesis.json"), "utf8"));
   assert.equal(genesis.chain_id, "agora-test-7");
-  assert.deepEqual(Object.keys(genesis.app_state).sort(), ["auth", "bank", "circuit", "governance", "roles"]);
+  assert.deepEqual(Object.keys(genesis.app_state).sort(), ["auth", "bank", "circuit", "governance", "roles", "upgrade"]);
+  assert.deepEqual(genesis.app_state.upgrade, { plan: null, done: [] });
   assert.equal(genesis.app_state.auth.params.max_memo_characters, "256");
   const config = readFileSync(join(home, "config", "config.toml"), "utf8");
   assert.equal(getTomlValue(config, "", "proxy_app"), "tcp://127.0.0.1:26658");
@@ -128,4 +129,14 @@ test("export and rollback on a node that never ran say so in one line", () => {
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
+});
+
+test("start refuses an upgrade handlers module it cannot load or that registers nothing, and bad skip heights", () => {
+  const home = newHome();
+  assert.equal(agorad(home, "init", "node0").code, 0);
+  expectOneLineError(agorad(home, "start", "--upgrade-handlers", join(home, "missing.js")), /--upgrade-handlers: cannot load .*missing\.js/);
+  const empty = join(home, "empty.mjs");
+  writeFileSync(empty, "export const other = 1;\n");
+  expectOneLineError(agorad(home, "start", "--upgrade-handlers", empty), /must export a function registerUpgrades\(app\) that calls app\.upgrades\.register\(name, handler\)/);
+  expectOneLineError(agorad(home, "start", "--unsafe-skip-upgrades", "12,x"), /--unsafe-skip-upgrades: expected block heights like 120,340, got "x"/);
 });

@@ -22,6 +22,7 @@ import { cometbftBinary } from "./cometbft.js";
 import { invariantCheckPeriod } from "./crisis.js";
 import { configToml, readAppConfig, readGenesis, snapshotSettings } from "./home.js";
 import { getTomlValue } from "./toml.js";
+import { loadUpgradeHandlers, parseSkipHeights } from "./upgrade-handlers.js";
 
 interface StartFlags {
   comet: boolean;
@@ -32,6 +33,8 @@ interface StartFlags {
   cometLogLevel: string;
   "api.address"?: string;
   "grpc.address"?: string;
+  upgradeHandlers?: string;
+  unsafeSkipUpgrades: string[];
 }
 
 export function registerStartCommand(program: Command): void {
@@ -44,6 +47,8 @@ export function registerStartCommand(program: Command): void {
     .option("--pruning <strategy>", "past states to keep: default, nothing, everything, custom (default: app.toml)")
     .option("--api.address <address>", "REST listen address (default: [api] address of app.toml, tcp://0.0.0.0:1317)")
     .option("--grpc.address <host:port>", "gRPC listen address (default: [grpc] address of app.toml, 0.0.0.0:9090)")
+    .option("--upgrade-handlers <module.js>", "also load the upgrade handlers this module's registerUpgrades(app) registers (to rehearse an upgrade on a copy of the node)")
+    .option("--unsafe-skip-upgrades <heights>", "heights whose due upgrade plan is dropped instead of halting, e.g. 120,340", (v: string, all: string[]) => [...all, v], [])
     .option("--log-level <level>", "app log level: debug, info, warn, error", "info")
     .option("--comet-log-level <level>", "CometBFT log level", "main:info,state:info,*:error")
     .action(async (flags: StartFlags, command: Command) => {
@@ -73,8 +78,12 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
   const grpcConfig = grpcSettings(appConfig, flags["grpc.address"], home);
   const abciAddress = flags.abci ?? getTomlValue(readFileSync(configToml(home), "utf8"), "", "proxy_app") ?? "tcp://127.0.0.1:26658";
 
+  const skipUpgradeHeights = parseSkipHeights(flags.unsafeSkipUpgrades);
+  const extraUpgrades = flags.upgradeHandlers ? [await loadUpgradeHandlers(flags.upgradeHandlers)] : [];
+
   const serving = servingSettings(appConfig, logger);
-  const app = createApp({ home, chainId: genesis.chain_id, logger, minGasPrices, pruning, snapshots, streamBlocks: serving.streamBlocks, invariantCheckPeriod: checkPeriod });
+  const app = createApp({ home, chainId: genesis.chain_id, logger, minGasPrices, pruning, snapshots, streamBlocks: serving.streamBlocks, invariantCheckPeriod: checkPeriod, extraUpgrades, skipUpgradeHeights });
+  if (extraUpgrades.length) logger.warn({ from: flags.upgradeHandlers, handlers: app.upgrades.names() }, "upgrade handlers loaded from a module");
   // A failed FinalizeBlock or Commit (a full disk, a broken invariant) ends the node with its reason.
   const onFatal = (method: string, err: unknown) => {
     const reason = err instanceof Error ? err.message : String(err);
@@ -110,7 +119,8 @@ async function startNode(home: string, flags: StartFlags): Promise<void> {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (comet && comet.exitCode === null) {
+    // CometBFT ends itself with SIGTERM when it loses the app: then it has a signal, not an exit code.
+    if (comet && comet.exitCode === null && comet.signalCode === null) {
       comet.kill("SIGTERM");
       await new Promise((resolve) => comet!.once("exit", resolve));
     }

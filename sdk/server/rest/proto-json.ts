@@ -12,6 +12,7 @@ import { signModeToJSON } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { Tx } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { blockIDFlagToJSON } from "cosmjs-types/tendermint/types/validator";
 import type { MessageType, TypeRegistry } from "../../codec/registry.js";
+import { durationToJson, timestampToRfc3339 } from "../../codec/time-json.js";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -54,8 +55,8 @@ export function toGatewayJson(value: unknown, resolve: AnyResolver): Json {
   for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
     const enumName = ENUM_FIELDS[key];
     if (enumName && typeof field === "number") out[snakeCase(key)] = enumName(field);
-    else if (TIMESTAMP_FIELDS.has(key) && isTimestamp(field)) out[snakeCase(key)] = rfc3339(field);
-    else if (DURATION_FIELDS.has(key) && isTimestamp(field)) out[snakeCase(key)] = durationJson(field);
+    else if (TIMESTAMP_FIELDS.has(key) && isTimestamp(field)) out[snakeCase(key)] = timestampToRfc3339(field);
+    else if (DURATION_FIELDS.has(key) && isTimestamp(field)) out[snakeCase(key)] = durationToJson(field);
     else out[snakeCase(key)] = toGatewayJson(field, resolve);
   }
   return out;
@@ -63,21 +64,6 @@ export function toGatewayJson(value: unknown, resolve: AnyResolver): Json {
 
 function isTimestamp(value: unknown): value is { seconds: bigint; nanos: number } {
   return typeof value === "object" && value !== null && typeof (value as { seconds?: unknown }).seconds === "bigint" && typeof (value as { nanos?: unknown }).nanos === "number";
-}
-
-/** jsonpb's Timestamp: RFC 3339 in UTC with 0, 3, 6 or 9 fractional digits. */
-export function rfc3339({ seconds, nanos }: { seconds: bigint; nanos: number }): string {
-  const whole = new Date(Number(seconds) * 1000).toISOString().replace(/\.\d{3}Z$/, "");
-  if (nanos === 0) return `${whole}Z`;
-  const digits = String(nanos).padStart(9, "0");
-  const fraction = digits.endsWith("000000") ? digits.slice(0, 3) : digits.endsWith("000") ? digits.slice(0, 6) : digits;
-  return `${whole}.${fraction}Z`;
-}
-
-/** jsonpb's Duration: seconds with the fraction it needs, and an "s". */
-function durationJson({ seconds, nanos }: { seconds: bigint; nanos: number }): string {
-  if (nanos === 0) return `${seconds}s`;
-  return `${seconds}.${String(Math.abs(nanos)).padStart(9, "0").replace(/0+$/, "")}s`;
 }
 
 function isAny(value: object): value is { typeUrl: string; value: Uint8Array } {

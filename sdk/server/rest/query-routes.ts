@@ -8,6 +8,7 @@ import * as bank from "cosmjs-types/cosmos/bank/v1beta1/query";
 import * as circuit from "cosmjs-types/cosmos/circuit/v1/query";
 import { proposalStatusFromJSON } from "cosmjs-types/cosmos/gov/v1/gov";
 import * as gov from "cosmjs-types/cosmos/gov/v1/query";
+import * as upgrade from "cosmjs-types/cosmos/upgrade/v1beta1/query";
 import * as roles from "../../../generated/proto/agora/roles/v1/query.js";
 import { typedMessage } from "../../codec/registry.js";
 import type { MethodTable } from "../grpc/unary-methods.js";
@@ -24,6 +25,7 @@ const GOV = "/cosmos.gov.v1.Query/";
 const PROPOSAL = "/cosmos/gov/v1/proposals/{proposal_id}";
 const ROLES = "/agora.roles.v1.Query/";
 const role = <T>(name: string, codec: Parameters<typeof typedMessage<T>>[1]) => typedMessage<T>(`/agora.roles.v1.${name}`, codec);
+const UPGRADE = "/cosmos.upgrade.v1beta1.Query/";
 
 const GATEWAY_ROUTES: GatewayRoute[] = [
   { path: "/cosmos/bank/v1beta1/balances/{address}", grpc: BANK + "AllBalances", request: bank.QueryAllBalancesRequest, response: bank.QueryAllBalancesResponse, pathFields: ["address"], paginated: true },
@@ -70,6 +72,10 @@ const GATEWAY_ROUTES: GatewayRoute[] = [
   { path: "/agora/roles/v1/roles/{role}/holders/{address}", grpc: ROLES + "HasRole", request: role("QueryHasRoleRequest", roles.QueryHasRoleRequest), response: role("QueryHasRoleResponse", roles.QueryHasRoleResponse), pathFields: ["role", "address"] },
   { path: "/agora/roles/v1/roles/{role}/admin", grpc: ROLES + "RoleAdmin", request: role("QueryRoleAdminRequest", roles.QueryRoleAdminRequest), response: role("QueryRoleAdminResponse", roles.QueryRoleAdminResponse), pathFields: ["role"] },
   { path: "/agora/roles/v1/addresses/{address}/roles", grpc: ROLES + "RolesOf", request: role("QueryRolesOfRequest", roles.QueryRolesOfRequest), response: role("QueryRolesOfResponse", roles.QueryRolesOfResponse), pathFields: ["address"] },
+  { path: "/cosmos/upgrade/v1beta1/current_plan", grpc: UPGRADE + "CurrentPlan", request: upgrade.QueryCurrentPlanRequest, response: upgrade.QueryCurrentPlanResponse },
+  { path: "/cosmos/upgrade/v1beta1/applied_plan/{name}", grpc: UPGRADE + "AppliedPlan", request: upgrade.QueryAppliedPlanRequest, response: upgrade.QueryAppliedPlanResponse, pathFields: ["name"] },
+  { path: "/cosmos/upgrade/v1beta1/module_versions", grpc: UPGRADE + "ModuleVersions", request: upgrade.QueryModuleVersionsRequest, response: upgrade.QueryModuleVersionsResponse, queryFields: ["module_name"] },
+  { path: "/cosmos/upgrade/v1beta1/authority", grpc: UPGRADE + "Authority", request: upgrade.QueryAuthorityRequest, response: upgrade.QueryAuthorityResponse },
 ];
 
 /** A proposal status by name (PROPOSAL_STATUS_PASSED) or number, as jsonpb reads an enum. */

@@ -180,3 +180,11 @@ test("/openapi.json lists every route the server answers", async () => {
   assert.equal(new Set(ids).size, ids.length, "operation ids are unique");
   assert.ok(body["paths"]["/cosmos/base/tendermint/v1beta1/blocks/latest"]["get"]);
 });
+
+test("the upgrade module's plan, applied plans, module versions and authority answer on their gateway paths", async () => {
+  assert.deepEqual((await get("/cosmos/upgrade/v1beta1/current_plan")).body, { plan: null });
+  assert.deepEqual((await get("/cosmos/upgrade/v1beta1/applied_plan/v2")).body, { height: "0" });
+  assert.deepEqual((await get("/cosmos/upgrade/v1beta1/module_versions?module_name=bank")).body, { module_versions: [{ name: "bank", version: "1" }] });
+  assert.equal((await get("/cosmos/upgrade/v1beta1/module_versions")).body["module_versions"].length, chain.app.modules.modules.length);
+  assert.equal((await get("/cosmos/upgrade/v1beta1/authority")).body["address"], chain.app.upgrade.authority);
+});
