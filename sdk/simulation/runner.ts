@@ -10,6 +10,7 @@ import type { Context } from "../types/context.js";
 import { CodedError } from "../types/errors.js";
 import { ErrWrongSequence } from "../types/sdk-errors.js";
 import { failsWith, type Expectation, type PlannedTx, type SimMsg, type SimView, type WeightedOp } from "./operation.js";
+import { syntheticBlock } from "./block-request.js";
 import { Rand } from "./rand.js";
 
 export interface SimulationApp {
@@ -119,16 +120,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
       encoded.push(await o.sign(tx.planned.signer, tx.planned.msgs, { ...account, sequence: account.sequence + tx.sequenceOffset }, o.fee));
       report.txsByOp[tx.op]!++;
     }
-    const response = o.app.finalizeBlock({
-      txs: encoded,
-      decidedLastCommit: { round: 0, votes: [] },
-      misbehavior: [],
-      hash: new Uint8Array(32),
-      height,
-      time: { seconds: 1_700_000_000n + height, nanos: 0 },
-      nextValidatorsHash: new Uint8Array(32),
-      proposerAddress: new Uint8Array(20),
-    });
+    const response = o.app.finalizeBlock(syntheticBlock(height, encoded));
     response.txResults.forEach((result, index) => {
       const tx = txs[index]!;
       const mismatch = unexpected(tx.expect, result);

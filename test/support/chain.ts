@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { CheckTxType, type Event, type ExecTxResult } from "cosmjs-types/tendermint/abci/types";
 import { pino } from "pino";
 import { createApp, type AgoraApp, type AgoraAppOptions } from "../../app/app.js";
+import { SYNTHETIC_GENESIS_SECONDS, syntheticBlock } from "../../sdk/simulation/block-request.js";
 
 export interface GenesisAccount {
   address: string;
@@ -68,7 +69,7 @@ export class TestChain {
 
   initChain(appState: Record<string, unknown>): Uint8Array {
     return this.app.base.initChain({
-      time: { seconds: 1_700_000_000n, nanos: 0 },
+      time: { seconds: SYNTHETIC_GENESIS_SECONDS, nanos: 0 },
       chainId: this.chainId,
       validators: [],
       appStateBytes: Buffer.from(JSON.stringify(appState)),
@@ -95,16 +96,7 @@ export class TestChain {
   /** Finalizes and commits one block; returns its tx results, block events and app hash. */
   block(txs: Uint8Array[]): { results: ExecTxResult[]; events: Event[]; appHash: Uint8Array } {
     const height = this.height + 1n;
-    const response = this.app.base.finalizeBlock({
-      txs,
-      decidedLastCommit: { round: 0, votes: [] },
-      misbehavior: [],
-      hash: new Uint8Array(32),
-      height,
-      time: { seconds: 1_700_000_000n + height, nanos: 0 },
-      nextValidatorsHash: new Uint8Array(32),
-      proposerAddress: new Uint8Array(20),
-    });
+    const response = this.app.base.finalizeBlock(syntheticBlock(height, txs));
     this.app.base.commit();
     this.height = height;
     return { results: response.txResults, events: response.events, appHash: response.appHash };
