@@ -25,6 +25,12 @@ import { CircuitModule } from "../x/circuit/module.js";
 import { GovKeeper } from "../x/governance/keeper.js";
 import { GovernanceModule } from "../x/governance/module.js";
 import { GOV_ACCOUNT } from "../x/governance/types.js";
+import { GenutilModule } from "../x/genutil/module.js";
+import { StakingKeeper } from "../x/staking/keeper.js";
+import { StakingModule } from "../x/staking/module.js";
+import { BONDED_POOL, NOT_BONDED_POOL, STAKING_PERMISSION } from "../x/staking/types.js";
+import { applyValidatorSetUpdates } from "../x/staking/validator-set.js";
+import { runTx } from "../sdk/baseapp/run-tx.js";
 import { RolesKeeper } from "../x/roles/keeper.js";
 import { RolesModule } from "../x/roles/module.js";
 import { APP_NAME, APP_VERSION, BOND_DENOM } from "./constants.js";
@@ -51,6 +57,8 @@ export interface AgoraAppOptions {
 const MODULE_PERMISSIONS: Record<string, string[]> = {
   [FEE_COLLECTOR]: [],
   [GOV_ACCOUNT]: [BURNER],
+  [BONDED_POOL]: [BURNER, STAKING_PERMISSION],
+  [NOT_BONDED_POOL]: [BURNER, STAKING_PERMISSION],
 };
 
 export interface AgoraApp {
@@ -61,6 +69,8 @@ export interface AgoraApp {
   roles: RolesKeeper;
   circuit: CircuitKeeper;
   gov: GovKeeper;
+  staking: StakingKeeper;
+  genutil: GenutilModule;
   modules: ModuleManager;
   invariants: InvariantRegistry;
 }
@@ -85,19 +95,25 @@ export function createModules(): Omit<AgoraApp, "base" | "snapshots"> {
   const gov = new GovKeeper(accounts, bank, { authority, powerDenom: BOND_DENOM, moduleAccounts: Object.keys(MODULE_PERMISSIONS) });
   // Voting power is the balance when voting started: governance keeps it before the first change.
   bank.observeBalances((ctx, address, denom, before) => gov.keepPowerBeforeChange(ctx, address, denom, before));
-  const order = ["auth", "bank", "roles", "circuit", "governance"];
-  const modules = new ModuleManager([new AuthModule(accounts), new BankModule(bank), new RolesModule(roles), new CircuitModule(circuit, roles), new GovernanceModule(gov)], {
-    initGenesis: order,
-    beginBlock: order,
-    endBlock: order,
-  });
+  const staking = new StakingKeeper(accounts, bank, authority);
+  const genutil = new GenutilModule((ctx) => applyValidatorSetUpdates(ctx, staking));
+  const modules = new ModuleManager(
+    [new AuthModule(accounts), new BankModule(bank), new StakingModule(staking), new RolesModule(roles), new CircuitModule(circuit, roles), new GovernanceModule(gov), genutil],
+    {
+      // Gentxs last: they need funded accounts and staking's params.
+      initGenesis: ["auth", "bank", "staking", "roles", "circuit", "governance", "genutil"],
+      beginBlock: ["auth", "bank", "staking", "roles", "circuit", "governance", "genutil"],
+      // As the SDK: governance's passed proposals run before staking computes the next validator set.
+      endBlock: ["auth", "bank", "roles", "circuit", "governance", "staking", "genutil"],
+    },
+  );
   const invariants = new InvariantRegistry();
   modules.registerInvariants(invariants);
-  return { accounts, bank, roles, circuit, gov, modules, invariants };
+  return { accounts, bank, roles, circuit, gov, staking, genutil, modules, invariants };
 }
 
 export function createApp(options: AgoraAppOptions): AgoraApp {
-  const { accounts, bank, roles, circuit, gov, modules, invariants } = createModules();
+  const { accounts, bank, roles, circuit, gov, staking, genutil, modules, invariants } = createModules();
   const store = RootMultiStore.open(stateDatabasePath(options.home), modules.storeKeys(), options.pruning ? { pruning: options.pruning } : {});
   const snapshotOptions = options.snapshots ?? { interval: 0, keepRecent: DEFAULT_KEEP_RECENT };
   const snapshots = new SnapshotManager(snapshotsPath(options.home), store, snapshotOptions, options.logger);
@@ -114,6 +130,7 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     invariants,
     invariantCheckPeriod: options.invariantCheckPeriod ?? 0,
   });
+  genutil.deliverTx = (ctx, txBytes) => runTx(base, "genesis", ctx.block, ctx.multiStore, txBytes);
   const minGasPrices = parseGasPrices(options.minGasPrices ?? "");
   base.anteHandler = newAnteHandler({
     accounts,
@@ -123,5 +140,5 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     feeDenom: BOND_DENOM,
     minGasPrices: () => minGasPrices,
   });
-  return { base, snapshots, accounts, bank, roles, circuit, gov, modules, invariants };
+  return { base, snapshots, accounts, bank, roles, circuit, gov, staking, genutil, modules, invariants };
 }
