@@ -9,7 +9,8 @@ import { PubKey as Secp256k1PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/
 import { MsgCreateValidator } from "cosmjs-types/cosmos/staking/v1beta1/tx";
 import { AuthInfo, Tx, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { encodeProto } from "../../sdk/codec/encode.js";
-import { camelCase, toGatewayJson, type Json } from "../../sdk/server/rest/proto-json.js";
+import { camelCase, LEGACY_DEC_FIELDS, toGatewayJson, type Json } from "../../sdk/server/rest/proto-json.js";
+import { parseDec } from "../staking/dec.js";
 
 /** The only types a gentx holds: its MsgCreateValidator and the two keys. */
 const GENTX_TYPES = new Map<string, { decode(b: Uint8Array): unknown; encode(m: never): { finish(): Uint8Array }; fromJSON(o: unknown): unknown }>([
@@ -43,5 +44,12 @@ function camelJson(value: unknown): unknown {
     const message = type.fromJSON(camelJson(fields));
     return { typeUrl, value: Buffer.from(type.encode(message as never).finish()).toString("base64") };
   }
-  return Object.fromEntries(Object.entries(object).map(([k, v]) => [camelCase(k), camelJson(v)]));
+  return Object.fromEntries(
+    Object.entries(object).map(([k, v]) => {
+      const name = camelCase(k);
+      // Commission rates are written as decimal text; protobuf wants their 10^-18 units.
+      if (LEGACY_DEC_FIELDS.has(name) && typeof v === "string" && v.includes(".")) return [name, parseDec(v, k).toString()];
+      return [name, camelJson(v)];
+    }),
+  );
 }
