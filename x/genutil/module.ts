@@ -14,7 +14,7 @@ import { gentxFromJson } from "./gentx-json.js";
 export const GENUTIL_MODULE = "genutil";
 
 export interface GenutilGenesis {
-  gen_txs?: unknown[];
+  gen_txs?: Iterable<unknown>;
 }
 
 /** Runs one tx at genesis (BaseApp's runTx over the genesis state). */
@@ -42,7 +42,8 @@ export class GenutilModule implements AppModule {
   }
 
   initGenesis(ctx: Context, genesis: unknown): ValidatorUpdate[] {
-    const txs = (genesis as GenutilGenesis | undefined)?.gen_txs ?? [];
+    // Genesis sections stream: a list is an iterable, read once.
+    const txs = [...((genesis as GenutilGenesis | undefined)?.gen_txs ?? [])];
     if (txs.length === 0) return [];
     if (!this.deliverTx) throw new Error("genutil cannot deliver gentxs: the app did not wire its deliverTx");
     txs.forEach((json, index) => {

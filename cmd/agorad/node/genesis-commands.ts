@@ -1,9 +1,10 @@
-/** `agorad genesis add-genesis-account`: funds an account in the genesis file. */
+/** `agorad genesis add-genesis-account` funds an account in the genesis file; gentx.ts adds the validator flow. */
 import type { Command } from "commander";
 import { Coins } from "../../../sdk/types/coins.js";
 import { fromAccAddress } from "../../../sdk/types/address.js";
 import { CliError, globalOptions, printResult } from "../cli.js";
 import { addKeyringOptions, keyringFromFlags, type KeyringFlags } from "../keys/options.js";
+import { registerGentxCommands } from "./gentx.js";
 import { readGenesis, writeGenesis } from "./home.js";
 
 export function registerGenesisCommands(program: Command): void {
@@ -31,6 +32,7 @@ export function registerGenesisCommands(program: Command): void {
     writeGenesis(home, file);
     printResult({ home, output }, { address, coins: coins.toProto() }, `added ${address} with ${coins} to genesis`);
   });
+  registerGentxCommands(genesis);
 }
 
 async function resolveAddress(home: string, who: string, flags: KeyringFlags): Promise<string> {
