@@ -15,14 +15,15 @@ import { defaultStakingParams, ED25519_PUBKEY_TYPE } from "./types.js";
 
 type Json = Record<string, unknown>;
 
+/** Lists are iterables: genesis sections stream their top-level arrays. */
 export interface StakingGenesis {
   params?: Json;
   last_total_power?: string;
-  last_validator_powers?: { address: string; power: string }[];
-  validators?: Json[];
-  delegations?: { delegator_address: string; validator_address: string; shares: string }[];
-  unbonding_delegations?: Json[];
-  redelegations?: Json[];
+  last_validator_powers?: Iterable<{ address: string; power: string }>;
+  validators?: Iterable<Json>;
+  delegations?: Iterable<{ delegator_address: string; validator_address: string; shares: string }>;
+  unbonding_delegations?: Iterable<Json>;
+  redelegations?: Iterable<Json>;
   /** Set by an export: the validator set is the one recorded, not recomputed. */
   exported?: boolean;
 }
@@ -103,8 +104,6 @@ export function initStakingGenesis(ctx: Context, keeper: StakingKeeper, genesis:
   const params = paramsFromJson(genesis.params);
   validateParams(params);
   keeper.params.set(ctx, params);
-  keeper.accounts.getModuleAccount(ctx, "bonded_tokens_pool");
-  keeper.accounts.getModuleAccount(ctx, "not_bonded_tokens_pool");
   for (const json of genesis.validators ?? []) {
     const v = validatorFromJson(json);
     const operator = fromValoper(v.operatorAddress);
@@ -139,7 +138,7 @@ export function initStakingGenesis(ctx: Context, keeper: StakingKeeper, genesis:
   }
   if (!genesis.exported) return applyValidatorSetUpdates(ctx, keeper);
   keeper.lastTotalPower.set(ctx, BigInt(genesis.last_total_power ?? "0"));
-  return (genesis.last_validator_powers ?? []).map(({ address, power }) => {
+  return [...(genesis.last_validator_powers ?? [])].map(({ address, power }) => {
     const operator = fromValoper(address);
     keeper.lastValidatorPowers.set(ctx, operator, BigInt(power));
     return validatorUpdate(keeper.mustGetValidator(ctx, operator), BigInt(power));
