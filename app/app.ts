@@ -25,6 +25,12 @@ import { CircuitModule } from "../x/circuit/module.js";
 import { GovKeeper } from "../x/governance/keeper.js";
 import { GovernanceModule } from "../x/governance/module.js";
 import { GOV_ACCOUNT } from "../x/governance/types.js";
+import { GenutilModule } from "../x/genutil/module.js";
+import { StakingKeeper } from "../x/staking/keeper.js";
+import { StakingModule } from "../x/staking/module.js";
+import { BONDED_POOL, NOT_BONDED_POOL, STAKING_PERMISSION } from "../x/staking/types.js";
+import { applyValidatorSetUpdates } from "../x/staking/validator-set.js";
+import { runTx } from "../sdk/baseapp/run-tx.js";
 import { RolesKeeper } from "../x/roles/keeper.js";
 import { RolesModule } from "../x/roles/module.js";
 import { UpgradeHandlers } from "../x/upgrade/handlers.js";
@@ -62,6 +68,8 @@ export interface AgoraAppOptions {
 const MODULE_PERMISSIONS: Record<string, string[]> = {
   [FEE_COLLECTOR]: [],
   [GOV_ACCOUNT]: [BURNER],
+  [BONDED_POOL]: [BURNER, STAKING_PERMISSION],
+  [NOT_BONDED_POOL]: [BURNER, STAKING_PERMISSION],
 };
 
 export interface AgoraApp {
@@ -72,6 +80,8 @@ export interface AgoraApp {
   roles: RolesKeeper;
   circuit: CircuitKeeper;
   gov: GovKeeper;
+  staking: StakingKeeper;
+  genutil: GenutilModule;
   upgrade: UpgradeKeeper;
   /** The upgrade handlers this binary has, by plan name: `app.upgrades.register(name, handler)`. */
   upgrades: UpgradeHandlers;
@@ -105,6 +115,8 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
   const gov = new GovKeeper(accounts, bank, { authority, powerDenom: BOND_DENOM, moduleAccounts: Object.keys(MODULE_PERMISSIONS) });
   // Voting power is the balance when voting started: governance keeps it before the first change.
   bank.observeBalances((ctx, address, denom, before) => gov.keepPowerBeforeChange(ctx, address, denom, before));
+  const staking = new StakingKeeper(accounts, bank, authority);
+  const genutil = new GenutilModule((ctx) => applyValidatorSetUpdates(ctx, staking));
   const upgrades = new UpgradeHandlers();
   const { home } = options;
   const upgrade = new UpgradeKeeper({
@@ -115,22 +127,33 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
     ...(home !== undefined ? { onUpgradeNeeded: (plan, height) => writeUpgradeInfo(home, plan, height) } : {}),
   });
   const modules = new ModuleManager(
-    [new AuthModule(accounts), new BankModule(bank), new RolesModule(roles), new CircuitModule(circuit, roles), new GovernanceModule(gov), new UpgradeModule(upgrade)],
+    [
+      new AuthModule(accounts),
+      new BankModule(bank),
+      new StakingModule(staking),
+      new RolesModule(roles),
+      new CircuitModule(circuit, roles),
+      new GovernanceModule(gov),
+      new UpgradeModule(upgrade),
+      genutil,
+    ],
     {
-      initGenesis: ["auth", "bank", "roles", "circuit", "governance", "upgrade"],
+      // Gentxs last: they need funded accounts and staking's params.
+      initGenesis: ["auth", "bank", "staking", "roles", "circuit", "governance", "upgrade", "genutil"],
       // The upgrade module first: a binary that must stop stops before the block changes anything.
-      beginBlock: ["upgrade", "auth", "bank", "roles", "circuit", "governance"],
-      endBlock: ["auth", "bank", "roles", "circuit", "governance", "upgrade"],
+      beginBlock: ["upgrade", "auth", "bank", "staking", "roles", "circuit", "governance", "genutil"],
+      // As the SDK: governance's passed proposals run before staking computes the next validator set.
+      endBlock: ["auth", "bank", "roles", "circuit", "governance", "staking", "genutil", "upgrade"],
     },
   );
   const invariants = new InvariantRegistry();
   modules.registerInvariants(invariants);
-  return { accounts, bank, roles, circuit, gov, upgrade, upgrades, modules, invariants };
+  return { accounts, bank, roles, circuit, gov, staking, genutil, upgrade, upgrades, modules, invariants };
 }
 
 export function createApp(options: AgoraAppOptions): AgoraApp {
   const keepers = createModules({ home: options.home, ...(options.skipUpgradeHeights ? { skipUpgradeHeights: options.skipUpgradeHeights } : {}) });
-  const { accounts, bank, modules, invariants } = keepers;
+  const { accounts, bank, genutil, modules, invariants } = keepers;
   const store = RootMultiStore.open(stateDatabasePath(options.home), modules.storeKeys(), options.pruning ? { pruning: options.pruning } : {});
   const snapshotOptions = options.snapshots ?? { interval: 0, keepRecent: DEFAULT_KEEP_RECENT };
   const snapshots = new SnapshotManager(snapshotsPath(options.home), store, snapshotOptions, options.logger);
@@ -147,6 +170,7 @@ export function createApp(options: AgoraAppOptions): AgoraApp {
     invariants,
     invariantCheckPeriod: options.invariantCheckPeriod ?? 0,
   });
+  genutil.deliverTx = (ctx, txBytes) => runTx(base, "genesis", ctx.block, ctx.multiStore, txBytes);
   const minGasPrices = parseGasPrices(options.minGasPrices ?? "");
   base.anteHandler = newAnteHandler({
     accounts,

@@ -14,6 +14,11 @@ if [ ! -f "$home/config/genesis.json" ]; then
   printf '%s\n' "$mnemonic" | agorad keys add dev --recover --keyring-backend test
   agorad genesis add-genesis-account dev 1000000000000000uagora --keyring-backend test
   agorad genesis add-role admin dev --keyring-backend test
+  # The node's validator is a staking validator: its own key, funded, self-delegating by gentx.
+  agorad keys add validator --keyring-backend test >/dev/null
+  agorad genesis add-genesis-account validator 100000000000uagora --keyring-backend test
+  agorad genesis gentx validator 10000000000uagora --moniker devnet --keyring-backend test
+  agorad genesis collect-gentxs
 fi
 echo "dev account: $(agorad keys show dev --address --keyring-backend test)"
 echo "RPC http://127.0.0.1:26657 · ABCI tcp://127.0.0.1:26658 · home $home"

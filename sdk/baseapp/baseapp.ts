@@ -133,8 +133,10 @@ export class BaseApp implements AbciApplication {
     const appState = jsonSections(req.appStateBytes.length ? req.appStateBytes : Buffer.from("{}"));
     const block: BlockInfo = { chainId: req.chainId, height: initialHeight, time: toTime(req.time) };
     const ctx = new Context(block, this.store, new GasMeter(), "genesis", this.logger);
-    this.options.modules.initGenesis(ctx, appState);
-    return { validators: req.validators, appHash: this.store.workingHash() };
+    const validators = this.options.modules.initGenesis(ctx, appState);
+    // As the SDK: the app's validator set (staking's, from genesis or gentxs) replaces the one in
+    // CometBFT's genesis.json, which then lists none; without one, CometBFT's stands.
+    return { validators: validators.length ? validators : req.validators, appHash: this.store.workingHash() };
   }
 
   /**

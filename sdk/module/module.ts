@@ -22,8 +22,11 @@ export interface AppModule {
   registerMsgs?(router: MsgRouter): void;
   registerQueries?(router: QueryRouter): void;
   defaultGenesis?(): unknown;
-  /** Validates and loads the module's section of the genesis app state. */
-  initGenesis?(ctx: Context, genesis: unknown): void;
+  /**
+   * Validates and loads the module's section of the genesis app state. A module that decides the
+   * validator set (staking, or genutil delivering gentxs) returns it for InitChain's answer.
+   */
+  initGenesis?(ctx: Context, genesis: unknown): ValidatorUpdate[] | void;
   exportGenesis?(ctx: Context): unknown;
   beginBlock?(ctx: Context): void;
   endBlock?(ctx: Context): ValidatorUpdate[] | void;
@@ -101,14 +104,22 @@ export class ModuleManager {
     return state;
   }
 
-  /** Runs each module's genesis in order; sections are parsed one at a time, when needed. */
-  initGenesis(ctx: Context, appState: JsonSections): void {
+  /**
+   * Runs each module's genesis in order; sections are parsed one at a time, when needed. Returns
+   * the genesis validator set, which at most one module may give (as the SDK's manager).
+   */
+  initGenesis(ctx: Context, appState: JsonSections): ValidatorUpdate[] {
     const unknown = appState.names().filter((n) => !this.byName.has(n));
     if (unknown.length) throw new Error(`genesis app_state has sections for unknown modules: ${unknown.join(", ")}`);
+    let validators: { from: string; updates: ValidatorUpdate[] } | undefined;
     for (const name of this.order.initGenesis) {
       const m = this.byName.get(name)!;
-      m.initGenesis?.(ctx, appState.parseStreaming(name) ?? m.defaultGenesis?.());
+      const updates = m.initGenesis?.(ctx, appState.parseStreaming(name) ?? m.defaultGenesis?.());
+      if (!updates || updates.length === 0) continue;
+      if (validators) throw new Error(`genesis validators come from both ${validators.from} and ${name}: only one module may set them`);
+      validators = { from: name, updates };
     }
+    return validators?.updates ?? [];
   }
 
   exportGenesis(ctx: Context): Record<string, unknown> {

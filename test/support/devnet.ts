@@ -1,6 +1,6 @@
 /**
  * A real one-validator devnet for end-to-end tests: `agorad init`, the dev key, a funded genesis,
- * then `agorad start` running the real CometBFT binary, on free local ports.
+ * the validator's gentx, then `agorad start` running the real CometBFT binary, on free local ports.
  */
 import assert from "node:assert/strict";
 import { execFile, spawn, type ChildProcess } from "node:child_process";
@@ -16,6 +16,9 @@ import { freePort } from "./ports.js";
 export const DEV_MNEMONIC = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
 const agorad = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "cmd", "agorad", "main.js");
 const run = promisify(execFile);
+/** The devnet validator's genesis funds and self-delegation (power 10000). */
+export const VALIDATOR_FUNDS = "100000000000uagora";
+export const VALIDATOR_SELF_DELEGATION = "10000000000uagora";
 
 
 /** Runs an agorad command against this devnet's home; rejects with its stderr line on failure. */
@@ -64,6 +67,11 @@ export class Devnet {
     const devnet = await Devnet.init(chainId);
     await agoradCli(devnet.home, ["keys", "add", "dev", "--recover", "--keyring-backend", "test"], DEV_MNEMONIC + "\n");
     await agoradCli(devnet.home, ["genesis", "add-genesis-account", "dev", funds, "--keyring-backend", "test"]);
+    // The validator is a staking validator of its own key, as `make run`'s: its gentx makes the set.
+    await agoradCli(devnet.home, ["keys", "add", "validator", "--keyring-backend", "test"]);
+    await agoradCli(devnet.home, ["genesis", "add-genesis-account", "validator", VALIDATOR_FUNDS, "--keyring-backend", "test"]);
+    await agoradCli(devnet.home, ["genesis", "gentx", "validator", VALIDATOR_SELF_DELEGATION, "--keyring-backend", "test"]);
+    await agoradCli(devnet.home, ["genesis", "collect-gentxs"]);
     return devnet;
   }
 

@@ -188,7 +188,8 @@ function verifySignatures(ctx: Context, tx: DecodedTx, signers: Uint8Array[], pu
         bodyBytes: tx.raw.bodyBytes,
         authInfoBytes: tx.raw.authInfoBytes,
         chainId: ctx.chainId,
-        accountNumber: account.accountNumber,
+        // Gentxs are signed before the chain assigns account numbers: at genesis it is 0, as the SDK's.
+        accountNumber: ctx.mode === "genesis" ? 0n : account.accountNumber,
       }),
     );
     const pubKey = pubKeys[i]!;

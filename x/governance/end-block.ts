@@ -7,7 +7,7 @@ import { branch } from "../../sdk/store/multistore.js";
 import type { Context } from "../../sdk/types/context.js";
 import type { GovKeeper } from "./keeper.js";
 import { tally } from "./tally.js";
-import { addDuration, toNanos } from "./time.js";
+import { addDuration, toNanos } from "../../sdk/types/time.js";
 import { EVENTS } from "./types.js";
 
 export function governanceEndBlock(ctx: Context, keeper: GovKeeper): void {

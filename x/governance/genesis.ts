@@ -7,7 +7,7 @@ import type { Context } from "../../sdk/types/context.js";
 import type { GovKeeper } from "./keeper.js";
 import { paramsFromJson, paramsToJson, validateParams } from "./params.js";
 import { anyFromJson, anyToJson, type JsonMessageType, type TypeLookup } from "./proto-json.js";
-import { timestampFromJson, timestampToJson, toNanos } from "./time.js";
+import { timestampFromJson, timestampToJson, toNanos } from "../../sdk/types/time.js";
 import { depositsInvariant } from "./invariants.js";
 import { defaultGovParams, ErrInvalidGenesis } from "./types.js";
 

@@ -11,7 +11,7 @@ import { Coins } from "../../sdk/types/coins.js";
 import type { Context } from "../../sdk/types/context.js";
 import { DEC_ONE, parseDec } from "./dec.js";
 import type { GovAccountKeeper, GovBankKeeper } from "./expected-keepers.js";
-import { addDuration, toNanos } from "./time.js";
+import { addDuration, toNanos } from "../../sdk/types/time.js";
 import { defaultGovParams, ErrInactiveProposal, ErrUnknownProposal, EVENTS, GOV_ACCOUNT, GOVERNANCE_STORE } from "./types.js";
 
 const stringValue: ValueCodec<string> = {

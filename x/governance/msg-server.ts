@@ -23,7 +23,7 @@ import { ErrInvalidCoins, ErrUnauthorized } from "../../sdk/types/sdk-errors.js"
 import { DEC_ONE, formatDec, parseDec } from "./dec.js";
 import type { GovKeeper } from "./keeper.js";
 import { validateParams } from "./params.js";
-import { toNanos } from "./time.js";
+import { toNanos } from "../../sdk/types/time.js";
 import {
   ErrInvalidDepositDenom,
   ErrInvalidProposal,

@@ -4,7 +4,7 @@ import { fromAccAddress } from "../../sdk/types/address.js";
 import { Coins } from "../../sdk/types/coins.js";
 import { ErrInvalidRequest } from "../../sdk/types/sdk-errors.js";
 import { DEC_ONE, parseDec } from "./dec.js";
-import { durationFromJson, durationToJson, toNanos } from "./time.js";
+import { durationFromJson, durationToJson, toNanos } from "../../sdk/types/time.js";
 import { defaultGovParams } from "./types.js";
 
 /** Throws a clear error naming the first param out of range. */

@@ -3,7 +3,7 @@
  * cosmjs-types' fromJSON/toJSON read and write camelCase, so keys are converted on the way.
  */
 import type { Any } from "cosmjs-types/google/protobuf/any";
-import { durationFromJson, durationToJson } from "./time.js";
+import { durationFromJson, durationToJson } from "../../sdk/types/time.js";
 
 /** A generated type as cosmjs-types exports it: binary and JSON codecs. */
 export interface JsonMessageType {

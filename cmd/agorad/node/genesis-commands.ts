@@ -1,10 +1,11 @@
-/** `agorad genesis add-genesis-account|add-role`: funds an account or grants a role in the genesis file. */
+/** `agorad genesis add-genesis-account|add-role`: funds an account or grants a role in the genesis file; gentx.ts adds the validator flow. */
 import type { Command } from "commander";
 import { Coins } from "../../../sdk/types/coins.js";
 import { fromAccAddress } from "../../../sdk/types/address.js";
 import { CliError, globalOptions, printResult } from "../cli.js";
 import { parseExpiresAtHeight, parseRole } from "../client/roles.js";
 import { addKeyringOptions, keyringFromFlags, type KeyringFlags } from "../keys/options.js";
+import { registerGentxCommands } from "./gentx.js";
 import { readGenesis, writeGenesis } from "./home.js";
 
 export function registerGenesisCommands(program: Command): void {
@@ -51,6 +52,7 @@ export function registerGenesisCommands(program: Command): void {
     writeGenesis(home, file);
     printResult({ home, output }, { role, address, expires_at_height: expiresAtHeight }, `granted ${role} to ${address} in genesis`);
   });
+  registerGentxCommands(genesis);
 }
 
 async function resolveAddress(home: string, who: string, flags: KeyringFlags): Promise<string> {

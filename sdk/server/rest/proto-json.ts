@@ -8,6 +8,7 @@ import { BaseAccount, ModuleAccount } from "cosmjs-types/cosmos/auth/v1beta1/aut
 import { PubKey as Ed25519PubKey } from "cosmjs-types/cosmos/crypto/ed25519/keys";
 import { PubKey as Secp256k1PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
 import { proposalStatusToJSON, voteOptionToJSON } from "cosmjs-types/cosmos/gov/v1/gov";
+import { bondStatusToJSON } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import { signModeToJSON } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { Tx } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { blockIDFlagToJSON } from "cosmjs-types/tendermint/types/validator";
@@ -34,6 +35,23 @@ const ENUM_FIELDS: Record<string, ((value: number) => string) | undefined> = {
 // RFC 3339 and the second as "<seconds>s". ts-proto gives both as {seconds, nanos}, so they go by name.
 const TIMESTAMP_FIELDS = new Set(["time", "timestamp", "submitTime", "depositEndTime", "votingStartTime", "votingEndTime"]);
 const DURATION_FIELDS = new Set(["maxDepositPeriod", "votingPeriod", "expeditedVotingPeriod"]);
+TIMESTAMP_FIELDS.add("updateTime").add("completionTime").add("unbondingTime");
+
+// LegacyDec fields of x/staking (gogoproto customtype): protobuf carries their integer of 10^-18
+// units, jsonpb the decimal text ("0.100000000000000000").
+export const LEGACY_DEC_FIELDS = new Set(["delegatorShares", "rate", "maxRate", "maxChangeRate", "shares", "sharesDst", "minCommissionRate", "commissionRate"]);
+
+export function legacyDecText(units: string): string {
+  const value = BigInt(units);
+  const one = 10n ** 18n;
+  return `${value / one}.${(value % one).toString().padStart(18, "0")}`;
+}
+
+/** The enum converter of a field; `status` is a validator's BondStatus or a proposal's status. */
+function enumOf(key: string, message: object): ((value: number) => string) | undefined {
+  if (key === "status" && "operatorAddress" in message) return bondStatusToJSON;
+  return ENUM_FIELDS[key];
+}
 
 /** The app's registry first, then the well-known account and key types. */
 export function anyResolver(registry: TypeRegistry): AnyResolver {
@@ -53,9 +71,12 @@ export function toGatewayJson(value: unknown, resolve: AnyResolver): Json {
   if (isAny(value)) return anyJson(value, resolve);
   const out: Record<string, Json> = {};
   for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
-    const enumName = ENUM_FIELDS[key];
+    const enumName = enumOf(key, value);
     if (enumName && typeof field === "number") out[snakeCase(key)] = enumName(field);
+    // Staking params' unbonding_time is a Duration; a validator's is a Timestamp.
+    else if (key === "unbondingTime" && "maxValidators" in (value as object) && isTimestamp(field)) out[snakeCase(key)] = durationToJson(field);
     else if (TIMESTAMP_FIELDS.has(key) && isTimestamp(field)) out[snakeCase(key)] = timestampToRfc3339(field);
+    else if (LEGACY_DEC_FIELDS.has(key) && typeof field === "string" && /^\d+$/.test(field)) out[snakeCase(key)] = legacyDecText(field);
     else if (DURATION_FIELDS.has(key) && isTimestamp(field)) out[snakeCase(key)] = durationToJson(field);
     else out[snakeCase(key)] = toGatewayJson(field, resolve);
   }

@@ -8,6 +8,7 @@ import * as bank from "cosmjs-types/cosmos/bank/v1beta1/query";
 import * as circuit from "cosmjs-types/cosmos/circuit/v1/query";
 import { proposalStatusFromJSON } from "cosmjs-types/cosmos/gov/v1/gov";
 import * as gov from "cosmjs-types/cosmos/gov/v1/query";
+import * as staking from "cosmjs-types/cosmos/staking/v1beta1/query";
 import * as upgrade from "cosmjs-types/cosmos/upgrade/v1beta1/query";
 import * as roles from "../../../generated/proto/agora/roles/v1/query.js";
 import { typedMessage } from "../../codec/registry.js";
@@ -24,6 +25,9 @@ const CIRCUIT = "/cosmos.circuit.v1.Query/";
 const GOV = "/cosmos.gov.v1.Query/";
 const PROPOSAL = "/cosmos/gov/v1/proposals/{proposal_id}";
 const ROLES = "/agora.roles.v1.Query/";
+const STAKING = "/cosmos.staking.v1beta1.Query/";
+const VALIDATOR = "/cosmos/staking/v1beta1/validators/{validator_addr}";
+const DELEGATOR = "/cosmos/staking/v1beta1/delegators/{delegator_addr}";
 const role = <T>(name: string, codec: Parameters<typeof typedMessage<T>>[1]) => typedMessage<T>(`/agora.roles.v1.${name}`, codec);
 const UPGRADE = "/cosmos.upgrade.v1beta1.Query/";
 
@@ -67,6 +71,33 @@ const GATEWAY_ROUTES: GatewayRoute[] = [
   { path: `${PROPOSAL}/deposits/{depositor}`, grpc: GOV + "Deposit", request: gov.QueryDepositRequest, response: gov.QueryDepositResponse, pathFields: ["proposal_id", "depositor"], uint64Fields: ["proposal_id"] },
   { path: `${PROPOSAL}/tally`, grpc: GOV + "TallyResult", request: gov.QueryTallyResultRequest, response: gov.QueryTallyResultResponse, pathFields: ["proposal_id"], uint64Fields: ["proposal_id"] },
   { path: "/cosmos/gov/v1/params/{params_type}", grpc: GOV + "Params", request: gov.QueryParamsRequest, response: gov.QueryParamsResponse, pathFields: ["params_type"] },
+  { path: "/cosmos/staking/v1beta1/validators", grpc: STAKING + "Validators", request: staking.QueryValidatorsRequest, response: staking.QueryValidatorsResponse, queryFields: ["status"], paginated: true },
+  { path: VALIDATOR, grpc: STAKING + "Validator", request: staking.QueryValidatorRequest, response: staking.QueryValidatorResponse, pathFields: ["validator_addr"] },
+  { path: `${VALIDATOR}/delegations`, grpc: STAKING + "ValidatorDelegations", request: staking.QueryValidatorDelegationsRequest, response: staking.QueryValidatorDelegationsResponse, pathFields: ["validator_addr"], paginated: true },
+  { path: `${VALIDATOR}/delegations/{delegator_addr}`, grpc: STAKING + "Delegation", request: staking.QueryDelegationRequest, response: staking.QueryDelegationResponse, pathFields: ["validator_addr", "delegator_addr"] },
+  {
+    path: `${VALIDATOR}/delegations/{delegator_addr}/unbonding_delegation`,
+    grpc: STAKING + "UnbondingDelegation",
+    request: staking.QueryUnbondingDelegationRequest,
+    response: staking.QueryUnbondingDelegationResponse,
+    pathFields: ["validator_addr", "delegator_addr"],
+  },
+  { path: `${VALIDATOR}/unbonding_delegations`, grpc: STAKING + "ValidatorUnbondingDelegations", request: staking.QueryValidatorUnbondingDelegationsRequest, response: staking.QueryValidatorUnbondingDelegationsResponse, pathFields: ["validator_addr"], paginated: true },
+  { path: "/cosmos/staking/v1beta1/delegations/{delegator_addr}", grpc: STAKING + "DelegatorDelegations", request: staking.QueryDelegatorDelegationsRequest, response: staking.QueryDelegatorDelegationsResponse, pathFields: ["delegator_addr"], paginated: true },
+  { path: `${DELEGATOR}/unbonding_delegations`, grpc: STAKING + "DelegatorUnbondingDelegations", request: staking.QueryDelegatorUnbondingDelegationsRequest, response: staking.QueryDelegatorUnbondingDelegationsResponse, pathFields: ["delegator_addr"], paginated: true },
+  {
+    path: `${DELEGATOR}/redelegations`,
+    grpc: STAKING + "Redelegations",
+    request: staking.QueryRedelegationsRequest,
+    response: staking.QueryRedelegationsResponse,
+    pathFields: ["delegator_addr"],
+    queryFields: ["src_validator_addr", "dst_validator_addr"],
+    paginated: true,
+  },
+  { path: `${DELEGATOR}/validators`, grpc: STAKING + "DelegatorValidators", request: staking.QueryDelegatorValidatorsRequest, response: staking.QueryDelegatorValidatorsResponse, pathFields: ["delegator_addr"], paginated: true },
+  { path: `${DELEGATOR}/validators/{validator_addr}`, grpc: STAKING + "DelegatorValidator", request: staking.QueryDelegatorValidatorRequest, response: staking.QueryDelegatorValidatorResponse, pathFields: ["delegator_addr", "validator_addr"] },
+  { path: "/cosmos/staking/v1beta1/pool", grpc: STAKING + "Pool", request: staking.QueryPoolRequest, response: staking.QueryPoolResponse },
+  { path: "/cosmos/staking/v1beta1/params", grpc: STAKING + "Params", request: staking.QueryParamsRequest, response: staking.QueryParamsResponse },
   { path: "/cosmos/circuit/v1/disable_list", grpc: CIRCUIT + "DisabledList", request: circuit.QueryDisabledListRequest, response: circuit.DisabledListResponse },
   { path: "/agora/roles/v1/roles/{role}/holders", grpc: ROLES + "RoleHolders", request: role("QueryRoleHoldersRequest", roles.QueryRoleHoldersRequest), response: role("QueryRoleHoldersResponse", roles.QueryRoleHoldersResponse), pathFields: ["role"], paginated: true },
   { path: "/agora/roles/v1/roles/{role}/holders/{address}", grpc: ROLES + "HasRole", request: role("QueryHasRoleRequest", roles.QueryHasRoleRequest), response: role("QueryHasRoleResponse", roles.QueryHasRoleResponse), pathFields: ["role", "address"] },

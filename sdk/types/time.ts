@@ -1,5 +1,5 @@
 /** Block times and periods as nanosecond bigints: queue keys sort by time, sums never round. */
-import { durationFromJson as parseDuration, durationToJson as durationText, rfc3339ToTimestamp, timestampToRfc3339 } from "../../sdk/codec/time-json.js";
+import { durationFromJson as parseDuration, durationToJson as durationText, rfc3339ToTimestamp, timestampToRfc3339 } from "../codec/time-json.js";
 import type { Duration } from "cosmjs-types/google/protobuf/duration";
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 

@@ -1,0 +1,60 @@
+/**
+ * Staking end to end with the real CometBFT: the devnet's validator comes from its gentx, and a
+ * delegation made with stock CosmJS (delegateTokens) changes its voting power in CometBFT.
+ */
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
+import { GasPrice, QueryClient, setupStakingExtension, SigningStargateClient } from "@cosmjs/stargate";
+import { connectComet } from "@cosmjs/tendermint-rpc";
+import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
+import { agoradCli, Devnet, DEV_MNEMONIC } from "../support/devnet.js";
+
+let devnet: Devnet;
+let client: SigningStargateClient;
+let dev: string;
+let validator: string;
+
+before(async () => {
+  devnet = await Devnet.create();
+  await devnet.start();
+  const wallet = await DirectSecp256k1HdWallet.fromMnemonic(DEV_MNEMONIC, { prefix: "agora" });
+  dev = (await wallet.getAccounts())[0]!.address;
+  const operator = (await agoradCli(devnet.home, ["keys", "show", "validator", "--address", "--keyring-backend", "test"])).trim();
+  validator = toAccAddress(fromAccAddress(operator), "agoravaloper");
+  client = await SigningStargateClient.connectWithSigner(devnet.rpc, wallet, { gasPrice: GasPrice.fromString("0.025uagora") });
+});
+
+after(async () => {
+  client?.disconnect();
+  await devnet?.destroy();
+});
+
+/** CometBFT's validator set at `height` (the latest by default): address → voting power. */
+async function cometValidators(height?: number): Promise<{ address: string; voting_power: string }[]> {
+  const result = await devnet.rpcResult<{ validators: { address: string; voting_power: string }[] }>(`validators${height ? `?height=${height}` : ""}`);
+  return result.validators;
+}
+
+test("the validator CometBFT runs with is the staking validator of the gentx, bonded with power 10000", async () => {
+  const comet = await cometValidators();
+  assert.equal(comet.length, 1);
+  assert.equal(comet[0]!.voting_power, "10000");
+  const tm = await connectComet(devnet.rpc);
+  const staking = QueryClient.withExtensions(tm, setupStakingExtension).staking;
+  const { validators } = await staking.validators("BOND_STATUS_BONDED");
+  assert.deepEqual(validators.map((v) => [v.operatorAddress, v.tokens]), [[validator, "10000000000"]]);
+  tm.disconnect();
+});
+
+test("a delegation with stock CosmJS raises the validator's voting power in CometBFT's validators", async () => {
+  const result = await client.delegateTokens(dev, validator, { denom: "uagora", amount: "5000000000" }, "auto");
+  assert.equal(result.code, 0, result.rawLog);
+  // An update returned at height H is CometBFT's validator set from H + 2.
+  await devnet.waitForHeight(result.height + 2);
+  const comet = await cometValidators(result.height + 2);
+  assert.equal(comet[0]!.voting_power, "15000");
+  assert.equal((await cometValidators(result.height))[0]!.voting_power, "10000");
+  const delegation = await client.getDelegation(dev, validator);
+  assert.deepEqual(delegation, { denom: "uagora", amount: "5000000000" });
+});
