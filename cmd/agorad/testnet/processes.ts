@@ -67,16 +67,17 @@ export async function stopNode(home: string, which: readonly NodeProcess[] = NOD
 
 /** kill -9 of the node's processes (a crash); waits until they are gone. Returns the ones that were running. */
 export async function killNode(home: string, which: readonly NodeProcess[] = NODE_PROCESSES): Promise<NodeProcess[]> {
-  const killed: NodeProcess[] = [];
-  for (const name of which) {
+  // Both signalled before either is waited for: CometBFT would exit by itself on losing its app.
+  const running = which.flatMap((name) => {
     const pid = runningPid(home, name);
-    if (pid === undefined) continue;
-    signalGroup(pid, "SIGKILL");
+    return pid === undefined ? [] : [{ name, pid }];
+  });
+  for (const { pid } of running) signalGroup(pid, "SIGKILL");
+  for (const { name, pid } of running) {
     await exited(pid, 20_000);
     rmSync(pidFile(home, name), { force: true });
-    killed.push(name);
   }
-  return killed;
+  return running.map((r) => r.name);
 }
 
 /** SIGSTOP (pause) or SIGCONT (resume) of the node's processes. Returns the ones signalled. */
