@@ -21,6 +21,12 @@ import { agoradCli, DEV_MNEMONIC } from "./devnet.js";
 /** Homes with processes that may still run: killed when the test process exits, however it exits. */
 const liveHomes = new Set<string>();
 process.once("exit", () => killNowSync([...liveHomes]));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    killNowSync([...liveHomes]);
+    process.exit(1);
+  });
+}
 
 export interface LocalnetOptions {
   validators?: number;
