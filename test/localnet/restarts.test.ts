@@ -2,7 +2,8 @@
  * One of a validator's two processes restarted while the other keeps running. CometBFT v0.38 does
  * not wait for an app that goes away: it logs "Did the application crash? Please restart
  * CometBFT" and exits, so an agorad restart means a CometBFT restart too. The reverse is seamless:
- * a new CometBFT connects to the running agorad, replays what it lacks and signs again.
+ * a new CometBFT connects to the running agorad, replays what it lacks and signs again. A paused
+ * validator (both processes stopped by SIGSTOP) picks up where it was when resumed.
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -70,4 +71,17 @@ test("a validator's CometBFT restarted while its agorad keeps running: it reconn
   assert.deepEqual(await net.launch(1), ["comet"]);
   await net.waitForHeight(1, afterCrash + 1);
   await checkChain(net);
+});
+
+test("a validator paused (SIGSTOP): the other three go on; resumed (SIGCONT), it catches up and signs again", async () => {
+  assert.deepEqual(net.pause(3), ["app", "comet"]);
+  const pausedAt = await net.height(0);
+  const sentAt = await send("5000");
+  await net.waitForHeight(0, Math.max(pausedAt, sentAt) + 3);
+  await checkChain(net, [0, 1, 2]);
+
+  assert.deepEqual(net.resume(3), ["app", "comet"]);
+  await net.waitForHeight(3, sentAt + 1);
+  await net.waitForSignature(3, sentAt);
+  assert.deepEqual((await checkChain(net)).nodes, [0, 1, 2, 3]);
 });

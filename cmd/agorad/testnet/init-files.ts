@@ -37,6 +37,8 @@ export async function initFiles(opts: InitFilesOptions): Promise<LocalnetLayout>
   if (existsSync(layoutFile(opts.dir))) {
     throw new CliError(`${opts.dir} already holds a localnet: remove it, or choose another --output-dir`);
   }
+  // Every node's ports checked before anything is written.
+  for (let i = 0; i < opts.validators; i++) nodePorts(i, opts.startingPort);
   const layout: LocalnetLayout = { chain_id: opts.chainId, starting_port: opts.startingPort, nodes: [] };
   const validators: LocalnetValidator[] = [];
   const accounts = [];
