@@ -9,7 +9,7 @@ export AGORA_COMETBFT := $(CURDIR)/$(COMETBFT)
 export AGORA_TEST_PG ?= postgres://agora_test:agora_test@127.0.0.1:5432/postgres
 export AGORA_TEST_REDIS ?= redis://127.0.0.1:6379
 
-.PHONY: run test build deps cometbft cosmos-protos services proto bench bench-zk bench-store bench-serving sim lint clean
+.PHONY: run test build deps cometbft cosmos-protos services proto bench bench-zk bench-store bench-serving sim lint clean localnet localnet-stop test-localnet
 
 
 run: build
@@ -17,6 +17,21 @@ run: build
 
 test: build circuits services
 	./scripts/test.sh
+
+# Four validators on loopback, each its own agorad and CometBFT, in the foreground until Ctrl-C
+# (node0 on the devnet's ports). Homes, logs and pid files under LOCALNET_DIR; made on first run.
+LOCALNET_DIR ?= $(CURDIR)/.localnet
+localnet: build
+	@[ -f $(LOCALNET_DIR)/localnet.json ] || ./bin/agorad testnet init-files --validators 4 --output-dir $(LOCALNET_DIR)
+	./bin/agorad testnet start --output-dir $(LOCALNET_DIR)
+
+# Stops a localnet left running (by the pid files under LOCALNET_DIR).
+localnet-stop:
+	./bin/agorad testnet stop --output-dir $(LOCALNET_DIR)
+
+# The localnet's fault tests (killed, paused and restarted validators, a joining node); not in `make test`.
+test-localnet: build
+	./scripts/test-localnet.sh
 
 build: deps cometbft cosmos-protos
 	npx tsc -p .

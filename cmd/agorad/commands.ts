@@ -9,6 +9,7 @@ import { registerInitCommand } from "./node/init.js";
 import { registerRollbackCommand } from "./node/rollback.js";
 import { registerSnapshotsCommands } from "./node/snapshots.js";
 import { registerStartCommand } from "./node/start.js";
+import { registerTestnetCommands } from "./testnet/commands.js";
 
 export function registerCommands(program: Command): void {
   // Node commands.
@@ -19,6 +20,7 @@ export function registerCommands(program: Command): void {
   registerRollbackCommand(program);
   registerSnapshotsCommands(program);
   registerIndexerCommands(program);
+  registerTestnetCommands(program);
 
   // Client commands.
   registerKeysCommands(program);

@@ -6,7 +6,7 @@ import { CliError, globalOptions, printResult } from "../cli.js";
 import { parseExpiresAtHeight, parseRole } from "../client/roles.js";
 import { addKeyringOptions, keyringFromFlags, type KeyringFlags } from "../keys/options.js";
 import { registerGentxCommands } from "./gentx.js";
-import { readGenesis, writeGenesis } from "./home.js";
+import { readGenesis, writeGenesis, type GenesisFile } from "./home.js";
 
 export function registerGenesisCommands(program: Command): void {
   const genesis = program.command("genesis").description("edit the genesis file before the chain starts");
@@ -20,16 +20,7 @@ export function registerGenesisCommands(program: Command): void {
     if (coins.isZero()) throw new CliError(`no coins in "${coinsText}": give e.g. 1000000uagora`);
     const address = await resolveAddress(home, who, flags);
     const file = readGenesis(home);
-    const auth = (file.app_state.auth ??= {});
-    const bank = (file.app_state.bank ??= {});
-    const accounts = (auth.accounts ??= []);
-    const balances = (bank.balances ??= []);
-    if (accounts.some((a) => a.address === address) || balances.some((b) => b.address === address)) {
-      throw new CliError(`account ${address} is already in genesis`);
-    }
-    const nextNumber = accounts.reduce((n, a) => Math.max(n, Number(a.account_number ?? 0) + 1), 0);
-    accounts.push({ "@type": "/cosmos.auth.v1beta1.BaseAccount", address, pub_key: null, account_number: String(nextNumber), sequence: "0" });
-    balances.push({ address, coins: coins.toProto() });
+    addGenesisAccount(file, address, coins);
     writeGenesis(home, file);
     printResult({ home, output }, { address, coins: coins.toProto() }, `added ${address} with ${coins} to genesis`);
   });
@@ -53,6 +44,20 @@ export function registerGenesisCommands(program: Command): void {
     printResult({ home, output }, { role, address, expires_at_height: expiresAtHeight }, `granted ${role} to ${address} in genesis`);
   });
   registerGentxCommands(genesis);
+}
+
+/** Adds `address` with `coins` to the genesis auth accounts and bank balances; throws if it is there already. */
+export function addGenesisAccount(file: GenesisFile, address: string, coins: Coins): void {
+  const auth = (file.app_state.auth ??= {});
+  const bank = (file.app_state.bank ??= {});
+  const accounts = (auth.accounts ??= []);
+  const balances = (bank.balances ??= []);
+  if (accounts.some((a) => a.address === address) || balances.some((b) => b.address === address)) {
+    throw new CliError(`account ${address} is already in genesis`);
+  }
+  const nextNumber = accounts.reduce((n, a) => Math.max(n, Number(a.account_number ?? 0) + 1), 0);
+  accounts.push({ "@type": "/cosmos.auth.v1beta1.BaseAccount", address, pub_key: null, account_number: String(nextNumber), sequence: "0" });
+  balances.push({ address, coins: coins.toProto() });
 }
 
 async function resolveAddress(home: string, who: string, flags: KeyringFlags): Promise<string> {
