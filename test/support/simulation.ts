@@ -98,8 +98,8 @@ function proposalsByStatus(app: AgoraApp): Record<string, number> {
 function vetoesIn(app: AgoraApp, blockEvents: readonly Event[]): number {
   const ctx = app.base.queryContext();
   const params = app.gov.getParams(ctx);
-  // The total when voting started is gone with the proposal; today's is close enough for a report.
-  const total = app.gov.currentTotalPower(ctx);
+  // The tally counted the bonded tokens of the block that ended the proposal: the state just committed.
+  const total = app.staking.totalBondedTokens(ctx);
   let vetoed = 0;
   for (const event of blockEvents) {
     const attribute = (key: string) => event.attributes.find((a) => a.key === key)?.value;
