@@ -16,7 +16,7 @@ export function registerSlashingQueryCommands(query: Command): void {
   const slashing = query.command("slashing").description("slashing module queries (cosmos.slashing.v1beta1)");
   slashing
     .command("signing-info <validator_conspub_or_address>")
-    .description("a validator's liveness record, by agoravalcons address or consensus pubkey JSON (`agorad comet show-validator`)")
+    .description("a validator's liveness record, by agoravalcons address or consensus pubkey JSON (as `cometbft show-validator` prints it)")
     .option("--node <url>", NODE_HELP, DEFAULT_NODE)
     .action(async (validator: string, flags: { node: string }, cmd: Command) => {
       const info = await querySigningInfo({ node: flags.node, validator });

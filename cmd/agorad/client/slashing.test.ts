@@ -10,13 +10,14 @@ import { consensusAddressOf, querySigningInfo } from "./slashing.js";
 const AGORA = 1_000_000n;
 const pubkeyJson = (key: Uint8Array) => JSON.stringify({ "@type": "/cosmos.crypto.ed25519.PubKey", key: Buffer.from(key).toString("base64") });
 
-test("a consensus pubkey (as show-validator prints it) and its agoravalcons address name the same validator; anything else is refused in one line", () => {
+test("a consensus pubkey (in the SDK's JSON or as cometbft show-validator prints it) and its agoravalcons address name the same validator; anything else is refused in one line", () => {
   const address = consensusAddressOf(pubkeyJson(consensusKey(1)));
   assert.match(address, /^agoravalcons1/);
+  assert.equal(consensusAddressOf(JSON.stringify({ type: "tendermint/PubKeyEd25519", value: Buffer.from(consensusKey(1)).toString("base64") })), address);
   assert.equal(consensusAddressOf(address), address);
   assert.throws(() => consensusAddressOf("agora1abc"), /expected an agoravalcons1\.\.\. address or a consensus pubkey/);
   assert.throws(() => consensusAddressOf(`${address.slice(0, -1)}x`), /invalid consensus address/);
-  assert.throws(() => consensusAddressOf('{"@type":"/cosmos.crypto.secp256k1.PubKey","key":"AA=="}'), /must be \{"@type":"\/cosmos\.crypto\.ed25519\.PubKey"/);
+  assert.throws(() => consensusAddressOf('{"@type":"/cosmos.crypto.secp256k1.PubKey","key":"AA=="}'), /a consensus pubkey must be \{"@type":"\/cosmos\.crypto\.ed25519\.PubKey"/);
 });
 
 describe("slashing queries against a node", () => {

@@ -1,7 +1,7 @@
 /**
  * Slashing from the command line: a jailed validator's operator unjails it, and anyone reads a
- * validator's signing info (by its agoravalcons address or its consensus pubkey, as
- * `agorad comet show-validator` prints it) and the slashing params.
+ * validator's signing info (by its agoravalcons address or its consensus pubkey, in the SDK's
+ * JSON or as `cometbft show-validator` prints it) and the slashing params.
  */
 import { PubKey as Ed25519PubKey } from "cosmjs-types/cosmos/crypto/ed25519/keys";
 import { QueryParamsRequest, QueryParamsResponse, QuerySigningInfoRequest, QuerySigningInfoResponse } from "cosmjs-types/cosmos/slashing/v1beta1/query";
@@ -25,16 +25,16 @@ export function consensusAddressOf(arg: string): string {
       throw new CliError(`invalid consensus address "${text}": ${(err as Error).message}`);
     }
   }
-  let pubkey: { "@type"?: unknown; key?: unknown };
+  const hint = `{"@type":"${Ed25519PubKey.typeUrl}","key":"<base64>"} or {"type":"tendermint/PubKeyEd25519","value":"<base64>"} (what cometbft show-validator prints)`;
+  let pubkey: Record<string, unknown>;
   try {
-    pubkey = JSON.parse(text) as typeof pubkey;
+    pubkey = JSON.parse(text) as Record<string, unknown>;
   } catch {
-    throw new CliError(`expected an ${VALCONS_PREFIX}1... address or a consensus pubkey such as {"@type":"${Ed25519PubKey.typeUrl}","key":"<base64>"}, got "${text}"`);
+    throw new CliError(`expected an ${VALCONS_PREFIX}1... address or a consensus pubkey such as ${hint}, got "${text}"`);
   }
-  if (pubkey["@type"] !== Ed25519PubKey.typeUrl || typeof pubkey.key !== "string") {
-    throw new CliError(`a consensus pubkey must be {"@type":"${Ed25519PubKey.typeUrl}","key":"<base64>"} (what agorad comet show-validator prints)`);
-  }
-  const key = Buffer.from(pubkey.key, "base64");
+  const base64 = pubkey["@type"] === Ed25519PubKey.typeUrl ? pubkey.key : pubkey.type === "tendermint/PubKeyEd25519" ? pubkey.value : undefined;
+  if (typeof base64 !== "string") throw new CliError(`a consensus pubkey must be ${hint}`);
+  const key = Buffer.from(base64, "base64");
   if (key.length !== 32) throw new CliError(`an ed25519 consensus key is 32 bytes, got ${key.length}`);
   return toAccAddress(sha256(key).subarray(0, 20), VALCONS_PREFIX);
 }
