@@ -17,6 +17,10 @@ import { AccountKeeper } from "../x/auth/keeper.js";
 import { AuthModule } from "../x/auth/module.js";
 import { SignatureCache } from "../x/auth/signature-cache.js";
 import { FEE_COLLECTOR } from "../x/auth/types.js";
+import { distributionHooks } from "../x/distribution/hooks.js";
+import { DistributionKeeper } from "../x/distribution/keeper.js";
+import { DistributionModule } from "../x/distribution/module.js";
+import { DISTRIBUTION_ACCOUNT } from "../x/distribution/types.js";
 import { BankKeeper } from "../x/bank/keeper.js";
 import { BURNER } from "../x/bank/types.js";
 import { BankModule } from "../x/bank/module.js";
@@ -67,6 +71,7 @@ export interface AgoraAppOptions {
 /** Module accounts and what they may do. */
 const MODULE_PERMISSIONS: Record<string, string[]> = {
   [FEE_COLLECTOR]: [],
+  [DISTRIBUTION_ACCOUNT]: [],
   [GOV_ACCOUNT]: [BURNER],
   [BONDED_POOL]: [BURNER, STAKING_PERMISSION],
   [NOT_BONDED_POOL]: [BURNER, STAKING_PERMISSION],
@@ -81,6 +86,7 @@ export interface AgoraApp {
   circuit: CircuitKeeper;
   gov: GovKeeper;
   staking: StakingKeeper;
+  distribution: DistributionKeeper;
   genutil: GenutilModule;
   upgrade: UpgradeKeeper;
   /** The upgrade handlers this binary has, by plan name: `app.upgrades.register(name, handler)`. */
@@ -116,6 +122,8 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
   // Voting power is the balance when voting started: governance keeps it before the first change.
   bank.observeBalances((ctx, address, denom, before) => gov.keepPowerBeforeChange(ctx, address, denom, before));
   const staking = new StakingKeeper(accounts, bank, authority);
+  const distribution = new DistributionKeeper(accounts, bank, staking, FEE_COLLECTOR, authority);
+  staking.hooks.add(distributionHooks(distribution));
   const genutil = new GenutilModule((ctx) => applyValidatorSetUpdates(ctx, staking));
   const upgrades = new UpgradeHandlers();
   const { home } = options;
@@ -131,6 +139,7 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
       new AuthModule(accounts),
       new BankModule(bank),
       new StakingModule(staking),
+      new DistributionModule(distribution),
       new RolesModule(roles),
       new CircuitModule(circuit, roles),
       new GovernanceModule(gov),
@@ -139,16 +148,18 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
     ],
     {
       // Gentxs last: they need funded accounts and staking's params.
-      initGenesis: ["auth", "bank", "staking", "roles", "circuit", "governance", "upgrade", "genutil"],
+      // Distribution before staking, as the SDK: its genesis checks its account's balance only.
+      initGenesis: ["auth", "bank", "distribution", "staking", "roles", "circuit", "governance", "upgrade", "genutil"],
       // The upgrade module first: a binary that must stop stops before the block changes anything.
-      beginBlock: ["upgrade", "auth", "bank", "staking", "roles", "circuit", "governance", "genutil"],
+      // Distribution pays the previous block's fees before anything else changes the stake.
+      beginBlock: ["upgrade", "auth", "bank", "distribution", "staking", "roles", "circuit", "governance", "genutil"],
       // As the SDK: governance's passed proposals run before staking computes the next validator set.
-      endBlock: ["auth", "bank", "roles", "circuit", "governance", "staking", "genutil", "upgrade"],
+      endBlock: ["auth", "bank", "roles", "circuit", "governance", "staking", "distribution", "genutil", "upgrade"],
     },
   );
   const invariants = new InvariantRegistry();
   modules.registerInvariants(invariants);
-  return { accounts, bank, roles, circuit, gov, staking, genutil, upgrade, upgrades, modules, invariants };
+  return { accounts, bank, roles, circuit, gov, staking, distribution, genutil, upgrade, upgrades, modules, invariants };
 }
 
 export function createApp(options: AgoraAppOptions): AgoraApp {

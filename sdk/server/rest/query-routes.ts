@@ -6,6 +6,7 @@
 import * as auth from "cosmjs-types/cosmos/auth/v1beta1/query";
 import * as bank from "cosmjs-types/cosmos/bank/v1beta1/query";
 import * as circuit from "cosmjs-types/cosmos/circuit/v1/query";
+import * as distribution from "cosmjs-types/cosmos/distribution/v1beta1/query";
 import { proposalStatusFromJSON } from "cosmjs-types/cosmos/gov/v1/gov";
 import * as gov from "cosmjs-types/cosmos/gov/v1/query";
 import * as staking from "cosmjs-types/cosmos/staking/v1beta1/query";
@@ -22,6 +23,9 @@ import type { RestRoute } from "./route.js";
 const BANK = "/cosmos.bank.v1beta1.Query/";
 const AUTH = "/cosmos.auth.v1beta1.Query/";
 const CIRCUIT = "/cosmos.circuit.v1.Query/";
+const DISTRIBUTION = "/cosmos.distribution.v1beta1.Query/";
+const DISTRIBUTION_VALIDATOR = "/cosmos/distribution/v1beta1/validators/{validator_address}";
+const DISTRIBUTION_DELEGATOR = "/cosmos/distribution/v1beta1/delegators/{delegator_address}";
 const GOV = "/cosmos.gov.v1.Query/";
 const PROPOSAL = "/cosmos/gov/v1/proposals/{proposal_id}";
 const ROLES = "/agora.roles.v1.Query/";
@@ -98,6 +102,43 @@ const GATEWAY_ROUTES: GatewayRoute[] = [
   { path: `${DELEGATOR}/validators/{validator_addr}`, grpc: STAKING + "DelegatorValidator", request: staking.QueryDelegatorValidatorRequest, response: staking.QueryDelegatorValidatorResponse, pathFields: ["delegator_addr", "validator_addr"] },
   { path: "/cosmos/staking/v1beta1/pool", grpc: STAKING + "Pool", request: staking.QueryPoolRequest, response: staking.QueryPoolResponse },
   { path: "/cosmos/staking/v1beta1/params", grpc: STAKING + "Params", request: staking.QueryParamsRequest, response: staking.QueryParamsResponse },
+  { path: "/cosmos/distribution/v1beta1/params", grpc: DISTRIBUTION + "Params", request: distribution.QueryParamsRequest, response: distribution.QueryParamsResponse },
+  { path: DISTRIBUTION_VALIDATOR, grpc: DISTRIBUTION + "ValidatorDistributionInfo", request: distribution.QueryValidatorDistributionInfoRequest, response: distribution.QueryValidatorDistributionInfoResponse, pathFields: ["validator_address"] },
+  {
+    path: `${DISTRIBUTION_VALIDATOR}/outstanding_rewards`,
+    grpc: DISTRIBUTION + "ValidatorOutstandingRewards",
+    request: distribution.QueryValidatorOutstandingRewardsRequest,
+    response: distribution.QueryValidatorOutstandingRewardsResponse,
+    pathFields: ["validator_address"],
+  },
+  { path: `${DISTRIBUTION_VALIDATOR}/commission`, grpc: DISTRIBUTION + "ValidatorCommission", request: distribution.QueryValidatorCommissionRequest, response: distribution.QueryValidatorCommissionResponse, pathFields: ["validator_address"] },
+  {
+    path: `${DISTRIBUTION_VALIDATOR}/slashes`,
+    grpc: DISTRIBUTION + "ValidatorSlashes",
+    request: distribution.QueryValidatorSlashesRequest,
+    response: distribution.QueryValidatorSlashesResponse,
+    pathFields: ["validator_address"],
+    queryFields: ["starting_height", "ending_height"],
+    uint64Fields: ["starting_height", "ending_height"],
+    paginated: true,
+  },
+  {
+    path: `${DISTRIBUTION_DELEGATOR}/rewards/{validator_address}`,
+    grpc: DISTRIBUTION + "DelegationRewards",
+    request: distribution.QueryDelegationRewardsRequest,
+    response: distribution.QueryDelegationRewardsResponse,
+    pathFields: ["delegator_address", "validator_address"],
+  },
+  { path: `${DISTRIBUTION_DELEGATOR}/rewards`, grpc: DISTRIBUTION + "DelegationTotalRewards", request: distribution.QueryDelegationTotalRewardsRequest, response: distribution.QueryDelegationTotalRewardsResponse, pathFields: ["delegator_address"] },
+  { path: `${DISTRIBUTION_DELEGATOR}/validators`, grpc: DISTRIBUTION + "DelegatorValidators", request: distribution.QueryDelegatorValidatorsRequest, response: distribution.QueryDelegatorValidatorsResponse, pathFields: ["delegator_address"] },
+  {
+    path: `${DISTRIBUTION_DELEGATOR}/withdraw_address`,
+    grpc: DISTRIBUTION + "DelegatorWithdrawAddress",
+    request: distribution.QueryDelegatorWithdrawAddressRequest,
+    response: distribution.QueryDelegatorWithdrawAddressResponse,
+    pathFields: ["delegator_address"],
+  },
+  { path: "/cosmos/distribution/v1beta1/community_pool", grpc: DISTRIBUTION + "CommunityPool", request: distribution.QueryCommunityPoolRequest, response: distribution.QueryCommunityPoolResponse },
   { path: "/cosmos/circuit/v1/disable_list", grpc: CIRCUIT + "DisabledList", request: circuit.QueryDisabledListRequest, response: circuit.DisabledListResponse },
   { path: "/agora/roles/v1/roles/{role}/holders", grpc: ROLES + "RoleHolders", request: role("QueryRoleHoldersRequest", roles.QueryRoleHoldersRequest), response: role("QueryRoleHoldersResponse", roles.QueryRoleHoldersResponse), pathFields: ["role"], paginated: true },
   { path: "/agora/roles/v1/roles/{role}/holders/{address}", grpc: ROLES + "HasRole", request: role("QueryHasRoleRequest", roles.QueryHasRoleRequest), response: role("QueryHasRoleResponse", roles.QueryHasRoleResponse), pathFields: ["role", "address"] },

@@ -125,7 +125,7 @@ test("a denom with a slash reaches the metadata query whole, and its absence is 
 });
 
 test("an unknown path answers as the gateway does: 501, code 12, Not Implemented", async () => {
-  const res = await get("/cosmos/distribution/v1beta1/params");
+  const res = await get("/cosmos/mint/v1beta1/params");
   assert.equal(res.status, 501);
   assert.deepEqual(res.body, { code: 12, message: "Not Implemented", details: [] });
 });
