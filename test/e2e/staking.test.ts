@@ -1,11 +1,12 @@
 /**
  * Staking end to end with the real CometBFT: the devnet's validator comes from its gentx, and a
- * delegation made with stock CosmJS (delegateTokens) changes its voting power in CometBFT.
+ * delegation made with stock CosmJS (delegateTokens) changes its voting power in CometBFT, and
+ * the fees of the chain's txs reach the validator and its delegators (withdrawRewards).
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
-import { GasPrice, QueryClient, setupStakingExtension, SigningStargateClient } from "@cosmjs/stargate";
+import { GasPrice, QueryClient, setupDistributionExtension, setupStakingExtension, SigningStargateClient } from "@cosmjs/stargate";
 import { connectComet } from "@cosmjs/tendermint-rpc";
 import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
 import { agoradCli, Devnet, DEV_MNEMONIC } from "../support/devnet.js";
@@ -57,4 +58,28 @@ test("a delegation with stock CosmJS raises the validator's voting power in Come
   assert.equal((await cometValidators(result.height))[0]!.voting_power, "10000");
   const delegation = await client.getDelegation(dev, validator);
   assert.deepEqual(delegation, { denom: "uagora", amount: "5000000000" });
+});
+
+test("fees of the devnet's txs reach the validator's commission and its delegators, and a delegator withdraws its rewards with stock CosmJS", async () => {
+  const sent = await client.sendTokens(dev, dev, [{ denom: "uagora", amount: "1" }], "auto");
+  assert.equal(sent.code, 0, sent.rawLog);
+  // Fees collected at height H are allocated in the next block, by the votes that signed H.
+  await devnet.waitForHeight(sent.height + 2);
+  const tm = await connectComet(devnet.rpc);
+  const distribution = QueryClient.withExtensions(tm, setupDistributionExtension).distribution;
+  const operator = toAccAddress(fromAccAddress(validator, "agoravaloper"));
+  const positive = (list: { denom: string; amount: string }[]) => list.some((c) => c.denom === "uagora" && BigInt(c.amount) > 0n);
+  assert.ok(positive((await distribution.validatorCommission(validator)).commission!.commission), "the validator earned commission");
+  assert.ok(positive((await distribution.delegationRewards(operator, validator)).rewards), "the operator's self-delegation earned rewards");
+  assert.ok(positive((await distribution.delegationRewards(dev, validator)).rewards), "the dev account's delegation earned rewards");
+
+  const before = BigInt((await client.getBalance(dev, "uagora")).amount);
+  const result = await client.withdrawRewards(dev, validator, "auto");
+  assert.equal(result.code, 0, result.rawLog);
+  const attribute = (type: string, key: string) => result.events.find((e) => e.type === type)?.attributes.find((a) => a.key === key)?.value ?? "";
+  const withdrawn = BigInt(attribute("withdraw_rewards", "amount").replace(/uagora$/, ""));
+  const fee = BigInt(attribute("tx", "fee").replace(/uagora$/, ""));
+  assert.ok(withdrawn > 0n, "some whole uagora were withdrawn");
+  assert.equal(BigInt((await client.getBalance(dev, "uagora")).amount), before - fee + withdrawn);
+  tm.disconnect();
 });
