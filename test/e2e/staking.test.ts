@@ -83,3 +83,26 @@ test("fees of the devnet's txs reach the validator's commission and its delegato
   assert.equal(BigInt((await client.getBalance(dev, "uagora")).amount), before - fee + withdrawn);
   tm.disconnect();
 });
+
+test("the validator's operator withdraws its rewards and commission with agorad, and anyone funds the community pool", async () => {
+  const cli = (...args: string[]) => agoradCli(devnet.home, [...args, "--node", devnet.rpc, "--keyring-backend", "test", "--output", "json"]);
+  const query = async <T>(...args: string[]) => JSON.parse(await agoradCli(devnet.home, ["query", ...args, "--node", devnet.rpc, "--output", "json"])) as T;
+  const operator = toAccAddress(fromAccAddress(validator, "agoravaloper"));
+  const whole = (list: { denom: string; amount: string }[]) => BigInt((list.find((c) => c.denom === "uagora")?.amount ?? "0").split(".")[0]!);
+  const owed = await query<{ total: { denom: string; amount: string }[] }>("distribution", "rewards", operator, validator);
+  const commission = await query<{ commission: { denom: string; amount: string }[] }>("distribution", "commission", validator);
+  assert.ok(whole(owed.total) > 0n && whole(commission.commission) > 0n, JSON.stringify({ owed, commission }));
+  const before = BigInt((await client.getBalance(operator, "uagora")).amount);
+  const tx = JSON.parse(await cli("tx", "distribution", "withdraw-rewards", validator, "--commission", "--from", "validator")) as { code: number; txhash: string };
+  assert.equal(tx.code, 0);
+  const events = (await client.getTx(tx.txhash))!.events;
+  const amount = (type: string, key: string) => BigInt((events.find((e) => e.type === type)?.attributes.find((a) => a.key === key)?.value ?? "").replace(/uagora$/, ""));
+  const [rewards, paidCommission, fee] = [amount("withdraw_rewards", "amount"), amount("withdraw_commission", "amount"), amount("tx", "fee")];
+  assert.ok(rewards >= whole(owed.total) && paidCommission >= whole(commission.commission), "at least what was owed before the tx (more accrued meanwhile)");
+  assert.equal(BigInt((await client.getBalance(operator, "uagora")).amount), before - fee + rewards + paidCommission);
+
+  const poolBefore = whole((await query<{ pool: { denom: string; amount: string }[] }>("distribution", "community-pool")).pool);
+  assert.equal((JSON.parse(await cli("tx", "distribution", "fund-community-pool", "12345uagora", "--from", "dev")) as { code: number }).code, 0);
+  assert.ok(whole((await query<{ pool: { denom: string; amount: string }[] }>("distribution", "community-pool")).pool) >= poolBefore + 12_345n);
+  assert.equal((await query<{ community_tax: string }>("distribution", "params")).community_tax, "0.020000000000000000");
+});

@@ -1,4 +1,4 @@
-/** `agorad tx bank send|gov|roles|circuit ...`, `agorad query bank|auth|gov|roles|circuit ...` and `agorad status`. */
+/** `agorad tx bank send|gov|roles|circuit|distribution ...`, `agorad query bank|auth|gov|roles|circuit|distribution ...` and `agorad status`. */
 import type { Command } from "commander";
 import { DEFAULT_CHAIN_ID, DEFAULT_NODE, globalOptions, printResult } from "../cli.js";
 import { addKeyringOptions, keyringFromFlags, type KeyringFlags } from "../keys/options.js";
@@ -6,6 +6,7 @@ import { formatCoins } from "./coins.js";
 import { queryAccount, queryBalances, queryStatus } from "./query.js";
 import { registerGovQueryCommands, registerGovTxCommands } from "./gov-commands.js";
 import { registerCircuitQueryCommands, registerCircuitTxCommands } from "./circuit-commands.js";
+import { registerDistributionQueryCommands, registerDistributionTxCommands } from "./distribution-commands.js";
 import { registerRolesQueryCommands, registerRolesTxCommands } from "./roles-commands.js";
 import { assertTxSuccess, DEFAULT_GAS_ADJUSTMENT, DEFAULT_GAS_PRICES, sendTokens, type BroadcastOptions, type SendResult } from "./tx.js";
 
@@ -60,6 +61,7 @@ export function registerTxCommands(program: Command): void {
   registerGovTxCommands(tx);
   registerRolesTxCommands(tx);
   registerCircuitTxCommands(tx);
+  registerDistributionTxCommands(tx);
 }
 
 export function registerQueryCommands(program: Command): void {
@@ -92,6 +94,7 @@ export function registerQueryCommands(program: Command): void {
   registerGovQueryCommands(query);
   registerRolesQueryCommands(query);
   registerCircuitQueryCommands(query);
+  registerDistributionQueryCommands(query);
 }
 
 export function registerStatusCommand(program: Command): void {
