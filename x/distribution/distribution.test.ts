@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { MsgFundCommunityPool, MsgSetWithdrawAddress, MsgWithdrawDelegatorReward, MsgWithdrawValidatorCommission } from "cosmjs-types/cosmos/distribution/v1beta1/tx";
+import { MsgFundCommunityPool, MsgSetWithdrawAddress, MsgUpdateParams, MsgWithdrawDelegatorReward, MsgWithdrawValidatorCommission } from "cosmjs-types/cosmos/distribution/v1beta1/tx";
+import { toAccAddress } from "../../sdk/types/address.js";
 import { createValidatorMsg, consensusKey, delegateMsg, StakingChain, undelegateMsg, valoper } from "../../test/support/staking.js";
 import { block, commission, communityPool, feeOnly, feeTx, outstanding, rewards, signedBy, slashInNextBlock, uagora } from "../../test/support/distribution.js";
 import type { EncodedMsg } from "../../test/support/governance.js";
@@ -97,6 +98,27 @@ test("the community pool grows by the community tax and by funding; a withdraw a
   const before = s.chain.balance(erin.address);
   block(s, [await feeTx(s, alice, [withdrawMsg(alice.address, a)], 0n)]);
   assert.equal(s.chain.balance(erin.address), before + 4900n);
+  s.checkInvariants();
+  await s.destroy();
+});
+
+test("refusals keep the SDK's codes: no delegation, no commission, a module account as withdraw address, params from anyone but the gov authority", async () => {
+  const s = await StakingChain.open([100n * AGORA, 100n * AGORA]);
+  const [alice, bob] = s.members as [(typeof s.members)[0], (typeof s.members)[0]];
+  const a = valoper(alice.address);
+  await s.ok(alice, [createValidatorMsg(alice.address, 10n * AGORA, consensusKey(1))]);
+  const refusals: [EncodedMsg, string][] = [
+    [withdrawMsg(bob.address, a), "distribution 5"],
+    [withdrawMsg(bob.address, valoper(bob.address)), "distribution 6"],
+    [enc(MsgWithdrawValidatorCommission, { validatorAddress: valoper(bob.address) }), "distribution 7"],
+    [enc(MsgSetWithdrawAddress, { delegatorAddress: bob.address, withdrawAddress: toAccAddress(s.chain.app.accounts.moduleAddress("distribution")) }), "sdk 4"],
+    [enc(MsgUpdateParams, { authority: bob.address, params: { communityTax: "0", baseProposerReward: "0", bonusProposerReward: "0", withdrawAddrEnabled: false } }), "sdk 4"],
+    [enc(MsgFundCommunityPool, { depositor: bob.address, amount: [{ denom: "uagora", amount: (1000n * AGORA).toString() }] }), "sdk 5"],
+  ];
+  for (const [msg, expected] of refusals) {
+    const r = await s.tx(bob, [msg]);
+    assert.equal(`${r.codespace} ${r.code}`, expected, r.log);
+  }
   s.checkInvariants();
   await s.destroy();
 });

@@ -15,6 +15,7 @@ import {
   DISTRIBUTION_MODULE,
   ErrBadDistribution,
   ErrEmptyDelegationDistInfo,
+  ErrNoValidatorDistInfo,
   ErrNoValidatorExists,
   ErrSetWithdrawAddrDisabled,
   EVENTS,
@@ -68,7 +69,7 @@ export function registerDistributionMsgs(router: MsgRouter, keeper: Distribution
       const validator = fromValoper(msg.validatorAddress);
       const delegator = fromAccAddress(msg.delegatorAddress);
       const v = keeper.staking.getValidator(ctx, validator);
-      if (!v) throw ErrNoValidatorExists.wrap(msg.validatorAddress);
+      if (!v) throw ErrNoValidatorDistInfo.wrap(`no validator ${msg.validatorAddress}`);
       const d = keeper.staking.getDelegation(ctx, delegator, validator);
       if (!d) throw ErrEmptyDelegationDistInfo.wrap(`${msg.delegatorAddress} has no delegation to ${msg.validatorAddress}`);
       const amount = withdrawDelegationRewards(ctx, keeper, v, d);
