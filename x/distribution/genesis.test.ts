@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { PubKey as Ed25519PubKey } from "cosmjs-types/cosmos/crypto/ed25519/keys";
+import { QueryDelegationRewardsRequest, QueryDelegationRewardsResponse } from "cosmjs-types/cosmos/distribution/v1beta1/query";
 import { MsgSetWithdrawAddress } from "cosmjs-types/cosmos/distribution/v1beta1/tx";
+import { BondStatus } from "cosmjs-types/cosmos/staking/v1beta1/staking";
+import { toAccAddress } from "../../sdk/types/address.js";
+import { sendMsg, signTx } from "../../test/support/signing.js";
+import { validatorToJson } from "../staking/genesis.js";
 import { SYNTHETIC_GENESIS_SECONDS } from "../../sdk/simulation/block-request.js";
 import { TestChain } from "../../test/support/chain.js";
 import { block, feeOnly, feeTx, rewards, signedBy, slashInNextBlock } from "../../test/support/distribution.js";
@@ -76,5 +82,48 @@ test("an exported genesis imports to the same app hash, exports again unchanged,
 test("a genesis whose distribution account does not hold the community pool is refused, naming both amounts", async () => {
   const chain = TestChain.open();
   assert.throws(() => chain.initChain({ distribution: { fee_pool: { community_pool: [{ denom: "uagora", amount: "5.000000000000000000" }] } } }), /distribution module balance does not match the module holdings: it holds "", genesis owes "5uagora"/);
+  await chain.destroy();
+});
+
+test("a new chain's genesis validators and delegations get their reward records, and earn from the first fees", async () => {
+  const chain = TestChain.open();
+  const s = await StakingChain.open([100n * AGORA, 100n * AGORA]);
+  const [alice, carol] = s.members as [(typeof s.members)[0], (typeof s.members)[0]];
+  await s.destroy();
+  const operator = valoper(alice.address);
+  const validator = validatorToJson({
+    operatorAddress: operator,
+    consensusPubkey: { typeUrl: Ed25519PubKey.typeUrl, value: Ed25519PubKey.encode({ key: consensusKey(1) }).finish() },
+    jailed: false,
+    status: BondStatus.BOND_STATUS_BONDED,
+    tokens: (10n * AGORA).toString(),
+    delegatorShares: (10n * AGORA * 10n ** 18n).toString(),
+    description: { moniker: "genesis", identity: "", website: "", securityContact: "", details: "" },
+    unbondingHeight: 0n,
+    unbondingTime: { seconds: 0n, nanos: 0 },
+    commission: { commissionRates: { rate: "0", maxRate: "0", maxChangeRate: "0" }, updateTime: { seconds: 0n, nanos: 0 } },
+    minSelfDelegation: "1",
+    unbondingOnHoldRefCount: 0n,
+    unbondingIds: [],
+  });
+  const bondedPool = toAccAddress(chain.app.accounts.moduleAddress("bonded_tokens_pool"));
+  chain.initChain({
+    auth: { accounts: [alice, carol].map((m, i) => ({ "@type": "/cosmos.auth.v1beta1.BaseAccount", address: m.address, account_number: String(i), sequence: "0" })) },
+    bank: {
+      balances: [
+        { address: alice.address, coins: [{ denom: "uagora", amount: (90n * AGORA).toString() }] },
+        { address: carol.address, coins: [{ denom: "uagora", amount: (100n * AGORA).toString() }] },
+        { address: bondedPool, coins: [{ denom: "uagora", amount: (10n * AGORA).toString() }] },
+      ],
+    },
+    staking: { validators: [validator], delegations: [{ delegator_address: alice.address, validator_address: operator, shares: "10000000.000000000000000000" }] },
+  });
+  const fee = await signTx(carol, [sendMsg(carol.address, carol.address, "1")], { chainId: chain.chainId, accountNumber: 1n, sequence: 0n, fee: [{ denom: "uagora", amount: "1000" }] });
+  assert.equal(chain.block([fee]).results[0]!.code, 0);
+  chain.block([], signedBy([1, 10n]));
+  const res = chain.query("/cosmos.distribution.v1beta1.Query/DelegationRewards", QueryDelegationRewardsRequest.encode({ delegatorAddress: alice.address, validatorAddress: operator }).finish());
+  assert.equal(res.code, 0, res.log);
+  assert.deepEqual(QueryDelegationRewardsResponse.decode(res.value).rewards, [{ denom: "uagora", amount: (980n * 10n ** 18n).toString() }]);
+  chain.app.invariants.assertAll(chain.app.base.queryContext());
   await chain.destroy();
 });
