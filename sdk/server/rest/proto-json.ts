@@ -40,6 +40,15 @@ TIMESTAMP_FIELDS.add("updateTime").add("completionTime").add("unbondingTime");
 // LegacyDec fields of x/staking (gogoproto customtype): protobuf carries their integer of 10^-18
 // units, jsonpb the decimal text ("0.100000000000000000").
 export const LEGACY_DEC_FIELDS = new Set(["delegatorShares", "rate", "maxRate", "maxChangeRate", "shares", "sharesDst", "minCommissionRate", "commissionRate"]);
+// x/distribution's: its params and slash fractions.
+for (const key of ["communityTax", "baseProposerReward", "bonusProposerReward", "fraction"]) LEGACY_DEC_FIELDS.add(key);
+
+// Fields of x/distribution holding DecCoins, whose amounts are LegacyDec too (a Coin's are integers).
+const DEC_COINS_FIELDS = new Set(["rewards", "commission", "pool", "selfBondRewards", "total", "reward", "cumulativeRewardRatio"]);
+
+function isDecCoins(value: unknown): value is { denom: string; amount: string }[] {
+  return Array.isArray(value) && value.every((c) => typeof c === "object" && c !== null && Object.keys(c).length === 2 && typeof c.denom === "string" && typeof c.amount === "string" && /^\d+$/.test(c.amount));
+}
 
 export function legacyDecText(units: string): string {
   const value = BigInt(units);
@@ -78,6 +87,7 @@ export function toGatewayJson(value: unknown, resolve: AnyResolver): Json {
     else if (TIMESTAMP_FIELDS.has(key) && isTimestamp(field)) out[snakeCase(key)] = timestampToRfc3339(field);
     else if (LEGACY_DEC_FIELDS.has(key) && typeof field === "string" && /^\d+$/.test(field)) out[snakeCase(key)] = legacyDecText(field);
     else if (DURATION_FIELDS.has(key) && isTimestamp(field)) out[snakeCase(key)] = durationToJson(field);
+    else if (DEC_COINS_FIELDS.has(key) && isDecCoins(field)) out[snakeCase(key)] = field.map((c) => ({ denom: c.denom, amount: legacyDecText(c.amount) }));
     else out[snakeCase(key)] = toGatewayJson(field, resolve);
   }
   return out;
