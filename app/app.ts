@@ -17,6 +17,10 @@ import { AccountKeeper } from "../x/auth/keeper.js";
 import { AuthModule } from "../x/auth/module.js";
 import { SignatureCache } from "../x/auth/signature-cache.js";
 import { FEE_COLLECTOR } from "../x/auth/types.js";
+import { distributionHooks } from "../x/distribution/hooks.js";
+import { DistributionKeeper } from "../x/distribution/keeper.js";
+import { DistributionModule } from "../x/distribution/module.js";
+import { DISTRIBUTION_ACCOUNT } from "../x/distribution/types.js";
 import { BankKeeper } from "../x/bank/keeper.js";
 import { BURNER } from "../x/bank/types.js";
 import { BankModule } from "../x/bank/module.js";
@@ -71,6 +75,7 @@ export interface AgoraAppOptions {
 /** Module accounts and what they may do. */
 const MODULE_PERMISSIONS: Record<string, string[]> = {
   [FEE_COLLECTOR]: [],
+  [DISTRIBUTION_ACCOUNT]: [],
   [GOV_ACCOUNT]: [BURNER],
   [BONDED_POOL]: [BURNER, STAKING_PERMISSION],
   [NOT_BONDED_POOL]: [BURNER, STAKING_PERMISSION],
@@ -87,6 +92,7 @@ export interface AgoraApp {
   staking: StakingKeeper;
   slashing: SlashingKeeper;
   evidence: EvidenceKeeper;
+  distribution: DistributionKeeper;
   genutil: GenutilModule;
   upgrade: UpgradeKeeper;
   /** The upgrade handlers this binary has, by plan name: `app.upgrades.register(name, handler)`. */
@@ -120,6 +126,8 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
   const circuit = new CircuitKeeper();
   const staking = new StakingKeeper(accounts, bank, authority);
   const gov = new GovKeeper(accounts, bank, staking, { authority, validatorPrefix: VALOPER_PREFIX });
+  const distribution = new DistributionKeeper(accounts, bank, staking, FEE_COLLECTOR, authority);
+  staking.hooks.add(distributionHooks(distribution));
   const slashing = new SlashingKeeper(staking, authority);
   staking.hooks.add({ afterValidatorBonded: (ctx, consAddress) => slashing.afterValidatorBonded(ctx, consAddress) });
   const evidence = new EvidenceKeeper(slashing, staking);
@@ -138,6 +146,7 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
       new AuthModule(accounts),
       new BankModule(bank),
       new StakingModule(staking),
+      new DistributionModule(distribution),
       new SlashingModule(slashing),
       new EvidenceModule(evidence),
       new RolesModule(roles),
@@ -148,18 +157,20 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
     ],
     {
       // Gentxs last: they need funded accounts and staking's params.
-      initGenesis: ["auth", "bank", "staking", "slashing", "evidence", "roles", "circuit", "governance", "upgrade", "genutil"],
+      // Distribution before staking, as the SDK: its genesis checks its account's balance only.
+      initGenesis: ["auth", "bank", "distribution", "staking", "slashing", "evidence", "roles", "circuit", "governance", "upgrade", "genutil"],
       // The upgrade module first: a binary that must stop stops before the block changes anything.
-      // Then, as the SDK, slashing and evidence before staking: punishments of the last block's
-      // signers are in the validator set staking computes at the end of this one.
-      beginBlock: ["upgrade", "auth", "bank", "slashing", "evidence", "staking", "roles", "circuit", "governance", "genutil"],
+      // Then, as the SDK: distribution pays the previous block's fees before anything changes the
+      // stake; slashing and evidence before staking, so punishments of the last block's signers are
+      // in the validator set staking computes at the end of this one.
+      beginBlock: ["upgrade", "auth", "bank", "distribution", "slashing", "evidence", "staking", "roles", "circuit", "governance", "genutil"],
       // As the SDK: governance's passed proposals run before staking computes the next validator set.
-      endBlock: ["auth", "bank", "slashing", "evidence", "roles", "circuit", "governance", "staking", "genutil", "upgrade"],
+      endBlock: ["auth", "bank", "slashing", "evidence", "roles", "circuit", "governance", "staking", "distribution", "genutil", "upgrade"],
     },
   );
   const invariants = new InvariantRegistry();
   modules.registerInvariants(invariants);
-  return { accounts, bank, roles, circuit, gov, staking, slashing, evidence, genutil, upgrade, upgrades, modules, invariants };
+  return { accounts, bank, roles, circuit, gov, staking, distribution, slashing, evidence, genutil, upgrade, upgrades, modules, invariants };
 }
 
 export function createApp(options: AgoraAppOptions): AgoraApp {

@@ -34,6 +34,7 @@ ROOTS=(
   cosmos/base/tendermint/v1beta1/query.proto
   cosmos/circuit/v1/query.proto
   cosmos/evidence/v1beta1/query.proto
+  cosmos/distribution/v1beta1/query.proto
   cosmos/gov/v1/query.proto
   cosmos/slashing/v1beta1/query.proto
   cosmos/staking/v1beta1/query.proto

@@ -2,15 +2,16 @@
  * A FinalizeBlock request for a chain driven without CometBFT (the simulation, in-process tests):
  * one block a second from a fixed start, no validators, no evidence, zero hashes.
  */
-import type { RequestFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
+import type { CommitInfo, RequestFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
 
 /** The block time of height 0; height h is this plus h seconds. */
 export const SYNTHETIC_GENESIS_SECONDS = 1_700_000_000n;
 
-export function syntheticBlock(height: bigint, txs: Uint8Array[]): RequestFinalizeBlock {
+/** `lastCommit` stands for the previous block's votes (none by default). */
+export function syntheticBlock(height: bigint, txs: Uint8Array[], lastCommit: CommitInfo = { round: 0, votes: [] }): RequestFinalizeBlock {
   return {
     txs,
-    decidedLastCommit: { round: 0, votes: [] },
+    decidedLastCommit: lastCommit,
     misbehavior: [],
     hash: new Uint8Array(32),
     height,

@@ -4,7 +4,9 @@
  * operation expected, and every invariant must hold after every block. The same seed gives the
  * same blocks, hence the same app hash.
  */
-import type { RequestFinalizeBlock, ResponseCommit, ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
+import { sha256 } from "@noble/hashes/sha2.js";
+import type { CommitInfo, RequestFinalizeBlock, ResponseCommit, ResponseFinalizeBlock, ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
+import { BlockIDFlag } from "cosmjs-types/tendermint/types/validator";
 import type { InvariantRegistry } from "../invariants/registry.js";
 import type { Context } from "../types/context.js";
 import { CodedError } from "../types/errors.js";
@@ -93,6 +95,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
     return ops[ops.length - 1]!;
   };
 
+  const signers = new ValidatorVotes();
   for (let i = 1; i <= o.blocks; i++) {
     const height = o.lastHeight + BigInt(i);
     const ctx = o.app.queryContext();
@@ -120,7 +123,8 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
       encoded.push(await o.sign(tx.planned.signer, tx.planned.msgs, { ...account, sequence: account.sequence + tx.sequenceOffset }, o.fee));
       report.txsByOp[tx.op]!++;
     }
-    const response = o.app.finalizeBlock(syntheticBlock(height, encoded));
+    const response = o.app.finalizeBlock(syntheticBlock(height, encoded, signers.lastCommit()));
+    signers.apply(response.validatorUpdates);
     response.txResults.forEach((result, index) => {
       const tx = txs[index]!;
       const mismatch = unexpected(tx.expect, result);
@@ -140,6 +144,28 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
     }
   }
   return report;
+}
+
+/**
+ * The validators the app has sent CometBFT, each voting for every block: what the next block's
+ * decided_last_commit says (taking updates at once, a block earlier than CometBFT would).
+ */
+class ValidatorVotes {
+  private readonly powers = new Map<string, bigint>();
+
+  apply(updates: readonly ValidatorUpdate[]): void {
+    for (const u of updates) {
+      if (!u.pubKey.ed25519) continue;
+      const address = Buffer.from(sha256(u.pubKey.ed25519).subarray(0, 20)).toString("hex");
+      if (u.power === 0n) this.powers.delete(address);
+      else this.powers.set(address, u.power);
+    }
+  }
+
+  lastCommit(): CommitInfo {
+    const votes = [...this.powers].sort(([a], [b]) => (a < b ? -1 : 1)).map(([address, power]) => ({ validator: { address: Buffer.from(address, "hex"), power }, blockIdFlag: BlockIDFlag.BLOCK_ID_FLAG_COMMIT }));
+    return { round: 0, votes };
+  }
 }
 
 /** The refusal of the first message the admission checks refuse, or undefined. */

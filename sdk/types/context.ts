@@ -16,8 +16,12 @@ export interface BlockInfo {
   height: bigint;
   /** Block time from the header, in seconds and nanoseconds: the only clock keepers may read. */
   time: { seconds: bigint; nanos: number };
-  /** FinalizeBlock's decided_last_commit: who signed the previous block, with what power (slashing, distribution). */
-  lastCommit?: CommitInfo;
+  /**
+   * The votes of the previous block's commit (FinalizeBlock's decided_last_commit): who signed
+   * it and with what power. Set in FinalizeBlock only; distribution allocates fees by it and
+   * slashing counts missed blocks by it.
+   */
+  decidedLastCommit?: CommitInfo;
   /** FinalizeBlock's misbehavior: evidence of double signing this block commits (evidence). */
   misbehavior?: Misbehavior[];
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CheckTxType, type Event, type ExecTxResult, type ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
+import { CheckTxType, type CommitInfo, type Event, type ExecTxResult, type ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
 import { pino } from "pino";
 import { createApp, type AgoraApp, type AgoraAppOptions } from "../../app/app.js";
 import { SYNTHETIC_GENESIS_SECONDS, syntheticBlock } from "../../sdk/simulation/block-request.js";
@@ -93,10 +93,13 @@ export class TestChain {
     return this.app.base.checkTx({ tx, type: recheck ? CheckTxType.RECHECK : CheckTxType.NEW });
   }
 
-  /** Finalizes and commits one block; returns its tx results, block events, validator updates and app hash. */
-  block(txs: Uint8Array[]): { results: ExecTxResult[]; events: Event[]; validatorUpdates: ValidatorUpdate[]; appHash: Uint8Array } {
+  /**
+   * Finalizes and commits one block; returns its tx results, block events, validator updates and
+   * app hash. `lastCommit` is the previous block's votes as CometBFT would decide them (none by default).
+   */
+  block(txs: Uint8Array[], lastCommit?: CommitInfo): { results: ExecTxResult[]; events: Event[]; validatorUpdates: ValidatorUpdate[]; appHash: Uint8Array } {
     const height = this.height + 1n;
-    const response = this.app.base.finalizeBlock(syntheticBlock(height, txs));
+    const response = this.app.base.finalizeBlock(syntheticBlock(height, txs, lastCommit));
     this.app.base.commit();
     this.height = height;
     return { results: response.txResults, events: response.events, validatorUpdates: response.validatorUpdates, appHash: response.appHash };

@@ -145,8 +145,9 @@ export async function simulate(run: SimulationRun): Promise<SimulationSummary> {
       invariants: app.invariants,
       ops: [...app.modules.simulationOps(), ...(run.extraOps ?? [])],
       accounts: accounts.map((a) => a.address),
+      // A redelegation withdraws rewards from two validators first: more than the 200000 gas default.
       sign: (signer, msgs, account, fee) =>
-        signTx(byAddress.get(signer)!, msgs, { chainId: chain.chainId, ...account, fee: [{ denom: fee.denom, amount: fee.amount.toString() }] }),
+        signTx(byAddress.get(signer)!, msgs, { chainId: chain.chainId, ...account, fee: [{ denom: fee.denom, amount: fee.amount.toString() }], gas: 400_000n }),
       account: (ctx, address) => app.accounts.getAccount(ctx, fromAccAddress(address)),
       balance: (ctx, address, denom) => app.bank.getBalance(ctx, fromAccAddress(address), denom),
       fee: FEE,

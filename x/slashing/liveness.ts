@@ -12,7 +12,7 @@ import { minSignedPerWindow } from "./params.js";
 import { EVENTS, VALIDATOR_UPDATE_DELAY } from "./types.js";
 
 export function slashingBeginBlock(ctx: Context, keeper: SlashingKeeper): void {
-  for (const vote of ctx.block.lastCommit?.votes ?? []) {
+  for (const vote of ctx.block.decidedLastCommit?.votes ?? []) {
     handleValidatorSignature(ctx, keeper, vote.validator.address, vote.validator.power, vote.blockIdFlag !== BlockIDFlag.BLOCK_ID_FLAG_ABSENT);
   }
 }

@@ -111,13 +111,19 @@ export function initStakingGenesis(ctx: Context, keeper: StakingKeeper, genesis:
     keeper.validatorsByConsAddr.set(ctx, consAddressOf(v), operator);
     keeper.setPowerIndex(ctx, v);
     if (v.status === BondStatus.BOND_STATUS_UNBONDING) keeper.validatorQueue.set(ctx, [[toNanos(v.unbondingTime), v.unbondingHeight], operator], true);
+    // A new chain's validators and delegations are news to the hooked modules (distribution's
+    // records); an exported state carries those modules' own records, as the SDK.
+    if (!genesis.exported) keeper.hooks.call("afterValidatorCreated", ctx, operator);
   }
   for (const d of genesis.delegations ?? []) {
-    keeper.setDelegation(ctx, fromAccAddress(d.delegator_address), fromValoper(d.validator_address), {
+    const [delegator, validator] = [fromAccAddress(d.delegator_address), fromValoper(d.validator_address)];
+    if (!genesis.exported) keeper.hooks.call("beforeDelegationCreated", ctx, delegator, validator);
+    keeper.setDelegation(ctx, delegator, validator, {
       delegatorAddress: d.delegator_address,
       validatorAddress: d.validator_address,
       shares: dec(d.shares, "shares"),
     });
+    if (!genesis.exported) keeper.hooks.call("afterDelegationModified", ctx, delegator, validator);
   }
   for (const u of genesis.unbonding_delegations ?? []) {
     const entries = ((u.entries ?? []) as Json[]).map((e) => ({ ...entryFromJson(e), balance: String(e.balance ?? "0") }));

@@ -1,4 +1,4 @@
-/** `agorad tx bank send|gov|roles|circuit|slashing ...`, `agorad query bank|auth|gov|roles|circuit|slashing ...` and `agorad status`. */
+/** `agorad tx bank send|gov|roles|circuit|slashing|distribution ...`, `agorad query bank|auth|gov|roles|circuit|slashing|distribution ...` and `agorad status`. */
 import type { Command } from "commander";
 import { DEFAULT_CHAIN_ID, DEFAULT_NODE, globalOptions, printResult } from "../cli.js";
 import { addKeyringOptions, keyringFromFlags, type KeyringFlags } from "../keys/options.js";
@@ -6,6 +6,7 @@ import { formatCoins } from "./coins.js";
 import { queryAccount, queryBalances, queryStatus } from "./query.js";
 import { registerGovQueryCommands, registerGovTxCommands } from "./gov-commands.js";
 import { registerCircuitQueryCommands, registerCircuitTxCommands } from "./circuit-commands.js";
+import { registerDistributionQueryCommands, registerDistributionTxCommands } from "./distribution-commands.js";
 import { registerRolesQueryCommands, registerRolesTxCommands } from "./roles-commands.js";
 import { registerSlashingQueryCommands, registerSlashingTxCommands } from "./slashing-commands.js";
 import { assertTxSuccess, DEFAULT_GAS_ADJUSTMENT, DEFAULT_GAS_PRICES, sendTokens, type BroadcastOptions, type SendResult } from "./tx.js";
@@ -62,6 +63,7 @@ export function registerTxCommands(program: Command): void {
   registerRolesTxCommands(tx);
   registerCircuitTxCommands(tx);
   registerSlashingTxCommands(tx);
+  registerDistributionTxCommands(tx);
 }
 
 export function registerQueryCommands(program: Command): void {
@@ -95,6 +97,7 @@ export function registerQueryCommands(program: Command): void {
   registerRolesQueryCommands(query);
   registerCircuitQueryCommands(query);
   registerSlashingQueryCommands(query);
+  registerDistributionQueryCommands(query);
 }
 
 export function registerStatusCommand(program: Command): void {

@@ -41,6 +41,15 @@ DURATION_FIELDS.add("downtimeJailDuration");
 // LegacyDec fields of x/staking (gogoproto customtype): protobuf carries their integer of 10^-18
 // units, jsonpb the decimal text ("0.100000000000000000").
 export const LEGACY_DEC_FIELDS = new Set(["delegatorShares", "rate", "maxRate", "maxChangeRate", "shares", "sharesDst", "minCommissionRate", "commissionRate"]);
+// x/distribution's: its params and slash fractions.
+for (const key of ["communityTax", "baseProposerReward", "bonusProposerReward", "fraction"]) LEGACY_DEC_FIELDS.add(key);
+
+// Fields of x/distribution holding DecCoins, whose amounts are LegacyDec too (a Coin's are integers).
+const DEC_COINS_FIELDS = new Set(["rewards", "commission", "pool", "selfBondRewards", "total", "reward", "cumulativeRewardRatio"]);
+
+function isDecCoins(value: unknown): value is { denom: string; amount: string }[] {
+  return Array.isArray(value) && value.every((c) => typeof c === "object" && c !== null && Object.keys(c).length === 2 && typeof c.denom === "string" && typeof c.amount === "string" && /^\d+$/.test(c.amount));
+}
 
 // LegacyDec fields of x/slashing's params are `bytes` holding the units as ASCII digits.
 const LEGACY_DEC_BYTES_FIELDS = new Set(["minSignedPerWindow", "slashFractionDoubleSign", "slashFractionDowntime"]);
@@ -83,6 +92,7 @@ export function toGatewayJson(value: unknown, resolve: AnyResolver): Json {
     else if (LEGACY_DEC_FIELDS.has(key) && typeof field === "string" && /^\d+$/.test(field)) out[snakeCase(key)] = legacyDecText(field);
     else if (DURATION_FIELDS.has(key) && isTimestamp(field)) out[snakeCase(key)] = durationToJson(field);
     else if (LEGACY_DEC_BYTES_FIELDS.has(key) && field instanceof Uint8Array) out[snakeCase(key)] = legacyDecText(Buffer.from(field).toString("ascii") || "0");
+    else if (DEC_COINS_FIELDS.has(key) && isDecCoins(field)) out[snakeCase(key)] = field.map((c) => ({ denom: c.denom, amount: legacyDecText(c.amount) }));
     else out[snakeCase(key)] = toGatewayJson(field, resolve);
   }
   return out;

@@ -7,6 +7,7 @@ import * as auth from "cosmjs-types/cosmos/auth/v1beta1/query";
 import * as bank from "cosmjs-types/cosmos/bank/v1beta1/query";
 import * as circuit from "cosmjs-types/cosmos/circuit/v1/query";
 import * as evidence from "cosmjs-types/cosmos/evidence/v1beta1/query";
+import * as distribution from "cosmjs-types/cosmos/distribution/v1beta1/query";
 import { proposalStatusFromJSON } from "cosmjs-types/cosmos/gov/v1/gov";
 import * as gov from "cosmjs-types/cosmos/gov/v1/query";
 import * as slashing from "cosmjs-types/cosmos/slashing/v1beta1/query";
@@ -24,6 +25,9 @@ import type { RestRoute } from "./route.js";
 const BANK = "/cosmos.bank.v1beta1.Query/";
 const AUTH = "/cosmos.auth.v1beta1.Query/";
 const CIRCUIT = "/cosmos.circuit.v1.Query/";
+const DISTRIBUTION = "/cosmos.distribution.v1beta1.Query/";
+const DISTRIBUTION_VALIDATOR = "/cosmos/distribution/v1beta1/validators/{validator_address}";
+const DISTRIBUTION_DELEGATOR = "/cosmos/distribution/v1beta1/delegators/{delegator_address}";
 const GOV = "/cosmos.gov.v1.Query/";
 const PROPOSAL = "/cosmos/gov/v1/proposals/{proposal_id}";
 const ROLES = "/agora.roles.v1.Query/";
@@ -107,6 +111,43 @@ const GATEWAY_ROUTES: GatewayRoute[] = [
   { path: "/cosmos/slashing/v1beta1/signing_infos/{cons_address}", grpc: SLASHING + "SigningInfo", request: slashing.QuerySigningInfoRequest, response: slashing.QuerySigningInfoResponse, pathFields: ["cons_address"] },
   { path: "/cosmos/evidence/v1beta1/evidence", grpc: EVIDENCE + "AllEvidence", request: evidence.QueryAllEvidenceRequest, response: evidence.QueryAllEvidenceResponse, paginated: true },
   { path: "/cosmos/evidence/v1beta1/evidence/{hash}", grpc: EVIDENCE + "Evidence", request: evidence.QueryEvidenceRequest, response: evidence.QueryEvidenceResponse, pathFields: ["hash"] },
+  { path: "/cosmos/distribution/v1beta1/params", grpc: DISTRIBUTION + "Params", request: distribution.QueryParamsRequest, response: distribution.QueryParamsResponse },
+  { path: DISTRIBUTION_VALIDATOR, grpc: DISTRIBUTION + "ValidatorDistributionInfo", request: distribution.QueryValidatorDistributionInfoRequest, response: distribution.QueryValidatorDistributionInfoResponse, pathFields: ["validator_address"] },
+  {
+    path: `${DISTRIBUTION_VALIDATOR}/outstanding_rewards`,
+    grpc: DISTRIBUTION + "ValidatorOutstandingRewards",
+    request: distribution.QueryValidatorOutstandingRewardsRequest,
+    response: distribution.QueryValidatorOutstandingRewardsResponse,
+    pathFields: ["validator_address"],
+  },
+  { path: `${DISTRIBUTION_VALIDATOR}/commission`, grpc: DISTRIBUTION + "ValidatorCommission", request: distribution.QueryValidatorCommissionRequest, response: distribution.QueryValidatorCommissionResponse, pathFields: ["validator_address"] },
+  {
+    path: `${DISTRIBUTION_VALIDATOR}/slashes`,
+    grpc: DISTRIBUTION + "ValidatorSlashes",
+    request: distribution.QueryValidatorSlashesRequest,
+    response: distribution.QueryValidatorSlashesResponse,
+    pathFields: ["validator_address"],
+    queryFields: ["starting_height", "ending_height"],
+    uint64Fields: ["starting_height", "ending_height"],
+    paginated: true,
+  },
+  {
+    path: `${DISTRIBUTION_DELEGATOR}/rewards/{validator_address}`,
+    grpc: DISTRIBUTION + "DelegationRewards",
+    request: distribution.QueryDelegationRewardsRequest,
+    response: distribution.QueryDelegationRewardsResponse,
+    pathFields: ["delegator_address", "validator_address"],
+  },
+  { path: `${DISTRIBUTION_DELEGATOR}/rewards`, grpc: DISTRIBUTION + "DelegationTotalRewards", request: distribution.QueryDelegationTotalRewardsRequest, response: distribution.QueryDelegationTotalRewardsResponse, pathFields: ["delegator_address"] },
+  { path: `${DISTRIBUTION_DELEGATOR}/validators`, grpc: DISTRIBUTION + "DelegatorValidators", request: distribution.QueryDelegatorValidatorsRequest, response: distribution.QueryDelegatorValidatorsResponse, pathFields: ["delegator_address"] },
+  {
+    path: `${DISTRIBUTION_DELEGATOR}/withdraw_address`,
+    grpc: DISTRIBUTION + "DelegatorWithdrawAddress",
+    request: distribution.QueryDelegatorWithdrawAddressRequest,
+    response: distribution.QueryDelegatorWithdrawAddressResponse,
+    pathFields: ["delegator_address"],
+  },
+  { path: "/cosmos/distribution/v1beta1/community_pool", grpc: DISTRIBUTION + "CommunityPool", request: distribution.QueryCommunityPoolRequest, response: distribution.QueryCommunityPoolResponse },
   { path: "/cosmos/circuit/v1/disable_list", grpc: CIRCUIT + "DisabledList", request: circuit.QueryDisabledListRequest, response: circuit.DisabledListResponse },
   { path: "/agora/roles/v1/roles/{role}/holders", grpc: ROLES + "RoleHolders", request: role("QueryRoleHoldersRequest", roles.QueryRoleHoldersRequest), response: role("QueryRoleHoldersResponse", roles.QueryRoleHoldersResponse), pathFields: ["role"], paginated: true },
   { path: "/agora/roles/v1/roles/{role}/holders/{address}", grpc: ROLES + "HasRole", request: role("QueryHasRoleRequest", roles.QueryHasRoleRequest), response: role("QueryHasRoleResponse", roles.QueryHasRoleResponse), pathFields: ["role", "address"] },

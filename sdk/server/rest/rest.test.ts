@@ -4,6 +4,7 @@ import { QueryAllBalancesRequest, QueryAllBalancesResponse } from "cosmjs-types/
 import type { FastifyInstance } from "fastify";
 import { TestChain, twoAccountGenesis } from "../../../test/support/chain.js";
 import { sendMsg, signTx, testAccount, type TestAccount } from "../../../test/support/signing.js";
+import { fromAccAddress, toAccAddress } from "../../types/address.js";
 import { CometRpc } from "../grpc/comet-rpc.js";
 import { createRestServer, restRoutes } from "./server.js";
 
@@ -125,7 +126,7 @@ test("a denom with a slash reaches the metadata query whole, and its absence is 
 });
 
 test("an unknown path answers as the gateway does: 501, code 12, Not Implemented", async () => {
-  const res = await get("/cosmos/distribution/v1beta1/params");
+  const res = await get("/cosmos/mint/v1beta1/params");
   assert.equal(res.status, 501);
   assert.deepEqual(res.body, { code: 12, message: "Not Implemented", details: [] });
 });
@@ -187,4 +188,17 @@ test("the upgrade module's plan, applied plans, module versions and authority an
   assert.deepEqual((await get("/cosmos/upgrade/v1beta1/module_versions?module_name=bank")).body, { module_versions: [{ name: "bank", version: "1" }] });
   assert.equal((await get("/cosmos/upgrade/v1beta1/module_versions")).body["module_versions"].length, chain.app.modules.modules.length);
   assert.equal((await get("/cosmos/upgrade/v1beta1/authority")).body["address"], chain.app.upgrade.authority);
+});
+
+test("distribution's params and community pool print their decimals as the gateway does", async () => {
+  chain.block([]); // height 3 allocates height 2's fee: no votes signed, so all of it to the community pool
+  assert.deepEqual((await get("/cosmos/distribution/v1beta1/community_pool")).body, { pool: [{ denom: "uagora", amount: "2000.000000000000000000" }] });
+  assert.deepEqual((await get("/cosmos/distribution/v1beta1/params")).body, {
+    params: { community_tax: "0.020000000000000000", base_proposer_reward: "0.000000000000000000", bonus_proposer_reward: "0.000000000000000000", withdraw_addr_enabled: true },
+  });
+  const noValidator = toAccAddress(fromAccAddress(bob.address), "agoravaloper");
+  const missing = await get(`/cosmos/distribution/v1beta1/delegators/${alice.address}/rewards/${noValidator}`);
+  // A module's registered error is gRPC's Unknown, as the SDK's gateway answers it.
+  assert.equal(missing.status, 500);
+  assert.match(missing.body["message"], /codespace distribution code 12: .*validator does not exist/);
 });
