@@ -195,6 +195,12 @@ export class Localnet {
     }
   }
 
+  /** The validator addresses (hex) of CometBFT's validator set at the latest height, as node `via` answers /validators. */
+  async validatorSet(via = 0): Promise<string[]> {
+    const res = await this.rpcResult<{ validators: { address: string }[] }>(via, "validators?per_page=100");
+    return res.validators.map((v) => v.address);
+  }
+
   /** The mnemonic of validator i's operator account (funded in genesis). */
   operatorMnemonic(i: number): string {
     return (JSON.parse(readFileSync(join(this.home(i), "key_seed.json"), "utf8")) as { secret: string }).secret;
