@@ -31,6 +31,10 @@ import { StakingModule } from "../x/staking/module.js";
 import { BONDED_POOL, NOT_BONDED_POOL, STAKING_PERMISSION } from "../x/staking/types.js";
 import { applyValidatorSetUpdates } from "../x/staking/validator-set.js";
 import { runTx } from "../sdk/baseapp/run-tx.js";
+import { EvidenceKeeper } from "../x/evidence/keeper.js";
+import { EvidenceModule } from "../x/evidence/module.js";
+import { SlashingKeeper } from "../x/slashing/keeper.js";
+import { SlashingModule } from "../x/slashing/module.js";
 import { RolesKeeper } from "../x/roles/keeper.js";
 import { RolesModule } from "../x/roles/module.js";
 import { UpgradeHandlers } from "../x/upgrade/handlers.js";
@@ -81,6 +85,8 @@ export interface AgoraApp {
   circuit: CircuitKeeper;
   gov: GovKeeper;
   staking: StakingKeeper;
+  slashing: SlashingKeeper;
+  evidence: EvidenceKeeper;
   genutil: GenutilModule;
   upgrade: UpgradeKeeper;
   /** The upgrade handlers this binary has, by plan name: `app.upgrades.register(name, handler)`. */
@@ -116,6 +122,9 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
   // Voting power is the balance when voting started: governance keeps it before the first change.
   bank.observeBalances((ctx, address, denom, before) => gov.keepPowerBeforeChange(ctx, address, denom, before));
   const staking = new StakingKeeper(accounts, bank, authority);
+  const slashing = new SlashingKeeper(staking, authority);
+  staking.hooks.add({ afterValidatorBonded: (ctx, consAddress) => slashing.afterValidatorBonded(ctx, consAddress) });
+  const evidence = new EvidenceKeeper(slashing, staking);
   const genutil = new GenutilModule((ctx) => applyValidatorSetUpdates(ctx, staking));
   const upgrades = new UpgradeHandlers();
   const { home } = options;
@@ -131,6 +140,8 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
       new AuthModule(accounts),
       new BankModule(bank),
       new StakingModule(staking),
+      new SlashingModule(slashing),
+      new EvidenceModule(evidence),
       new RolesModule(roles),
       new CircuitModule(circuit, roles),
       new GovernanceModule(gov),
@@ -139,16 +150,18 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
     ],
     {
       // Gentxs last: they need funded accounts and staking's params.
-      initGenesis: ["auth", "bank", "staking", "roles", "circuit", "governance", "upgrade", "genutil"],
+      initGenesis: ["auth", "bank", "staking", "slashing", "evidence", "roles", "circuit", "governance", "upgrade", "genutil"],
       // The upgrade module first: a binary that must stop stops before the block changes anything.
-      beginBlock: ["upgrade", "auth", "bank", "staking", "roles", "circuit", "governance", "genutil"],
+      // Then, as the SDK, slashing and evidence before staking: punishments of the last block's
+      // signers are in the validator set staking computes at the end of this one.
+      beginBlock: ["upgrade", "auth", "bank", "slashing", "evidence", "staking", "roles", "circuit", "governance", "genutil"],
       // As the SDK: governance's passed proposals run before staking computes the next validator set.
-      endBlock: ["auth", "bank", "roles", "circuit", "governance", "staking", "genutil", "upgrade"],
+      endBlock: ["auth", "bank", "slashing", "evidence", "roles", "circuit", "governance", "staking", "genutil", "upgrade"],
     },
   );
   const invariants = new InvariantRegistry();
   modules.registerInvariants(invariants);
-  return { accounts, bank, roles, circuit, gov, staking, genutil, upgrade, upgrades, modules, invariants };
+  return { accounts, bank, roles, circuit, gov, staking, slashing, evidence, genutil, upgrade, upgrades, modules, invariants };
 }
 
 export function createApp(options: AgoraAppOptions): AgoraApp {

@@ -33,7 +33,9 @@ ROOTS=(
   cosmos/tx/v1beta1/service.proto
   cosmos/base/tendermint/v1beta1/query.proto
   cosmos/circuit/v1/query.proto
+  cosmos/evidence/v1beta1/query.proto
   cosmos/gov/v1/query.proto
+  cosmos/slashing/v1beta1/query.proto
   cosmos/staking/v1beta1/query.proto
   cosmos/upgrade/v1beta1/query.proto
 )

@@ -212,7 +212,7 @@ export class BaseApp implements AbciApplication {
   }
 
   finalizeBlock(req: RequestFinalizeBlock): ResponseFinalizeBlock {
-    const block: BlockInfo = { chainId: this.chainId, height: req.height, time: toTime(req.time) };
+    const block: BlockInfo = { chainId: this.chainId, height: req.height, time: toTime(req.time), lastCommit: req.decidedLastCommit, misbehavior: req.misbehavior };
     this.finalizingHeight = req.height;
     const blockCtx = new Context(block, this.store, new GasMeter(), "finalize", this.logger);
     this.options.modules.beginBlock(blockCtx);

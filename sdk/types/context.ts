@@ -2,6 +2,7 @@
  * The context a keeper works in: the block it runs in, the store branch it writes to, the gas
  * it may spend and the events it emits. Keepers are synchronous over it.
  */
+import type { CommitInfo, Misbehavior } from "cosmjs-types/tendermint/abci/types";
 import type { Logger } from "pino";
 import { GasStore } from "../store/gas-store.js";
 import type { KVStore, MultiStore } from "../store/types.js";
@@ -15,6 +16,10 @@ export interface BlockInfo {
   height: bigint;
   /** Block time from the header, in seconds and nanoseconds: the only clock keepers may read. */
   time: { seconds: bigint; nanos: number };
+  /** FinalizeBlock's decided_last_commit: who signed the previous block, with what power (slashing, distribution). */
+  lastCommit?: CommitInfo;
+  /** FinalizeBlock's misbehavior: evidence of double signing this block commits (evidence). */
+  misbehavior?: Misbehavior[];
 }
 
 export class Context {

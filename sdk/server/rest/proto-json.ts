@@ -35,11 +35,15 @@ const ENUM_FIELDS: Record<string, ((value: number) => string) | undefined> = {
 // RFC 3339 and the second as "<seconds>s". ts-proto gives both as {seconds, nanos}, so they go by name.
 const TIMESTAMP_FIELDS = new Set(["time", "timestamp", "submitTime", "depositEndTime", "votingStartTime", "votingEndTime"]);
 const DURATION_FIELDS = new Set(["maxDepositPeriod", "votingPeriod", "expeditedVotingPeriod"]);
-TIMESTAMP_FIELDS.add("updateTime").add("completionTime").add("unbondingTime");
+TIMESTAMP_FIELDS.add("updateTime").add("completionTime").add("unbondingTime").add("jailedUntil");
+DURATION_FIELDS.add("downtimeJailDuration");
 
 // LegacyDec fields of x/staking (gogoproto customtype): protobuf carries their integer of 10^-18
 // units, jsonpb the decimal text ("0.100000000000000000").
 export const LEGACY_DEC_FIELDS = new Set(["delegatorShares", "rate", "maxRate", "maxChangeRate", "shares", "sharesDst", "minCommissionRate", "commissionRate"]);
+
+// LegacyDec fields of x/slashing's params are `bytes` holding the units as ASCII digits.
+const LEGACY_DEC_BYTES_FIELDS = new Set(["minSignedPerWindow", "slashFractionDoubleSign", "slashFractionDowntime"]);
 
 export function legacyDecText(units: string): string {
   const value = BigInt(units);
@@ -78,6 +82,7 @@ export function toGatewayJson(value: unknown, resolve: AnyResolver): Json {
     else if (TIMESTAMP_FIELDS.has(key) && isTimestamp(field)) out[snakeCase(key)] = timestampToRfc3339(field);
     else if (LEGACY_DEC_FIELDS.has(key) && typeof field === "string" && /^\d+$/.test(field)) out[snakeCase(key)] = legacyDecText(field);
     else if (DURATION_FIELDS.has(key) && isTimestamp(field)) out[snakeCase(key)] = durationToJson(field);
+    else if (LEGACY_DEC_BYTES_FIELDS.has(key) && field instanceof Uint8Array) out[snakeCase(key)] = legacyDecText(Buffer.from(field).toString("ascii") || "0");
     else out[snakeCase(key)] = toGatewayJson(field, resolve);
   }
   return out;

@@ -6,8 +6,10 @@
 import * as auth from "cosmjs-types/cosmos/auth/v1beta1/query";
 import * as bank from "cosmjs-types/cosmos/bank/v1beta1/query";
 import * as circuit from "cosmjs-types/cosmos/circuit/v1/query";
+import * as evidence from "cosmjs-types/cosmos/evidence/v1beta1/query";
 import { proposalStatusFromJSON } from "cosmjs-types/cosmos/gov/v1/gov";
 import * as gov from "cosmjs-types/cosmos/gov/v1/query";
+import * as slashing from "cosmjs-types/cosmos/slashing/v1beta1/query";
 import * as staking from "cosmjs-types/cosmos/staking/v1beta1/query";
 import * as upgrade from "cosmjs-types/cosmos/upgrade/v1beta1/query";
 import * as roles from "../../../generated/proto/agora/roles/v1/query.js";
@@ -30,6 +32,8 @@ const VALIDATOR = "/cosmos/staking/v1beta1/validators/{validator_addr}";
 const DELEGATOR = "/cosmos/staking/v1beta1/delegators/{delegator_addr}";
 const role = <T>(name: string, codec: Parameters<typeof typedMessage<T>>[1]) => typedMessage<T>(`/agora.roles.v1.${name}`, codec);
 const UPGRADE = "/cosmos.upgrade.v1beta1.Query/";
+const SLASHING = "/cosmos.slashing.v1beta1.Query/";
+const EVIDENCE = "/cosmos.evidence.v1beta1.Query/";
 
 const GATEWAY_ROUTES: GatewayRoute[] = [
   { path: "/cosmos/bank/v1beta1/balances/{address}", grpc: BANK + "AllBalances", request: bank.QueryAllBalancesRequest, response: bank.QueryAllBalancesResponse, pathFields: ["address"], paginated: true },
@@ -98,6 +102,11 @@ const GATEWAY_ROUTES: GatewayRoute[] = [
   { path: `${DELEGATOR}/validators/{validator_addr}`, grpc: STAKING + "DelegatorValidator", request: staking.QueryDelegatorValidatorRequest, response: staking.QueryDelegatorValidatorResponse, pathFields: ["delegator_addr", "validator_addr"] },
   { path: "/cosmos/staking/v1beta1/pool", grpc: STAKING + "Pool", request: staking.QueryPoolRequest, response: staking.QueryPoolResponse },
   { path: "/cosmos/staking/v1beta1/params", grpc: STAKING + "Params", request: staking.QueryParamsRequest, response: staking.QueryParamsResponse },
+  { path: "/cosmos/slashing/v1beta1/params", grpc: SLASHING + "Params", request: slashing.QueryParamsRequest, response: slashing.QueryParamsResponse },
+  { path: "/cosmos/slashing/v1beta1/signing_infos", grpc: SLASHING + "SigningInfos", request: slashing.QuerySigningInfosRequest, response: slashing.QuerySigningInfosResponse, paginated: true },
+  { path: "/cosmos/slashing/v1beta1/signing_infos/{cons_address}", grpc: SLASHING + "SigningInfo", request: slashing.QuerySigningInfoRequest, response: slashing.QuerySigningInfoResponse, pathFields: ["cons_address"] },
+  { path: "/cosmos/evidence/v1beta1/evidence", grpc: EVIDENCE + "AllEvidence", request: evidence.QueryAllEvidenceRequest, response: evidence.QueryAllEvidenceResponse, paginated: true },
+  { path: "/cosmos/evidence/v1beta1/evidence/{hash}", grpc: EVIDENCE + "Evidence", request: evidence.QueryEvidenceRequest, response: evidence.QueryEvidenceResponse, pathFields: ["hash"] },
   { path: "/cosmos/circuit/v1/disable_list", grpc: CIRCUIT + "DisabledList", request: circuit.QueryDisabledListRequest, response: circuit.DisabledListResponse },
   { path: "/agora/roles/v1/roles/{role}/holders", grpc: ROLES + "RoleHolders", request: role("QueryRoleHoldersRequest", roles.QueryRoleHoldersRequest), response: role("QueryRoleHoldersResponse", roles.QueryRoleHoldersResponse), pathFields: ["role"], paginated: true },
   { path: "/agora/roles/v1/roles/{role}/holders/{address}", grpc: ROLES + "HasRole", request: role("QueryHasRoleRequest", roles.QueryHasRoleRequest), response: role("QueryHasRoleResponse", roles.QueryHasRoleResponse), pathFields: ["role", "address"] },
