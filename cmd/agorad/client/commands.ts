@@ -1,4 +1,4 @@
-/** `agorad tx bank send|staking|gov|roles|circuit ...`, `agorad query bank|auth|staking|gov|roles|circuit ...` and `agorad status`. */
+/** `agorad tx bank send|staking|slashing|gov|roles|circuit ...`, `agorad query bank|auth|staking|slashing|gov|roles|circuit ...` and `agorad status`. */
 import type { Command } from "commander";
 import { DEFAULT_CHAIN_ID, DEFAULT_NODE, globalOptions, printResult } from "../cli.js";
 import { addKeyringOptions, keyringFromFlags, type KeyringFlags } from "../keys/options.js";
@@ -7,6 +7,7 @@ import { queryAccount, queryBalances, queryStatus } from "./query.js";
 import { registerGovQueryCommands, registerGovTxCommands } from "./gov-commands.js";
 import { registerCircuitQueryCommands, registerCircuitTxCommands } from "./circuit-commands.js";
 import { registerRolesQueryCommands, registerRolesTxCommands } from "./roles-commands.js";
+import { registerSlashingQueryCommands, registerSlashingTxCommands } from "./slashing-commands.js";
 import { registerStakingQueryCommands, registerStakingTxCommands } from "./staking-commands.js";
 import { assertTxSuccess, DEFAULT_GAS_ADJUSTMENT, DEFAULT_GAS_PRICES, sendTokens, type BroadcastOptions, type SendResult } from "./tx.js";
 
@@ -59,6 +60,7 @@ export function registerTxCommands(program: Command): void {
       reportTx(cmd, await sendTokens({ from, to, amount, fees, gas, gasAdjustment, gasPrices, chainId, node, memo, keyring }));
     });
   registerStakingTxCommands(tx);
+  registerSlashingTxCommands(tx);
   registerGovTxCommands(tx);
   registerRolesTxCommands(tx);
   registerCircuitTxCommands(tx);
@@ -92,6 +94,7 @@ export function registerQueryCommands(program: Command): void {
       printResult(globalOptions(cmd), a, text);
     });
   registerStakingQueryCommands(query);
+  registerSlashingQueryCommands(query);
   registerGovQueryCommands(query);
   registerRolesQueryCommands(query);
   registerCircuitQueryCommands(query);
