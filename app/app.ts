@@ -28,7 +28,7 @@ import { GOV_ACCOUNT } from "../x/governance/types.js";
 import { GenutilModule } from "../x/genutil/module.js";
 import { StakingKeeper } from "../x/staking/keeper.js";
 import { StakingModule } from "../x/staking/module.js";
-import { BONDED_POOL, NOT_BONDED_POOL, STAKING_PERMISSION } from "../x/staking/types.js";
+import { BONDED_POOL, NOT_BONDED_POOL, STAKING_PERMISSION, VALOPER_PREFIX } from "../x/staking/types.js";
 import { applyValidatorSetUpdates } from "../x/staking/validator-set.js";
 import { runTx } from "../sdk/baseapp/run-tx.js";
 import { EvidenceKeeper } from "../x/evidence/keeper.js";
@@ -118,10 +118,8 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
   const authority = toAccAddress(accounts.moduleAddress(GOV_ACCOUNT));
   const roles = new RolesKeeper(authority);
   const circuit = new CircuitKeeper();
-  const gov = new GovKeeper(accounts, bank, { authority, powerDenom: BOND_DENOM, moduleAccounts: Object.keys(MODULE_PERMISSIONS) });
-  // Voting power is the balance when voting started: governance keeps it before the first change.
-  bank.observeBalances((ctx, address, denom, before) => gov.keepPowerBeforeChange(ctx, address, denom, before));
   const staking = new StakingKeeper(accounts, bank, authority);
+  const gov = new GovKeeper(accounts, bank, staking, { authority, validatorPrefix: VALOPER_PREFIX });
   const slashing = new SlashingKeeper(staking, authority);
   staking.hooks.add({ afterValidatorBonded: (ctx, consAddress) => slashing.afterValidatorBonded(ctx, consAddress) });
   const evidence = new EvidenceKeeper(slashing, staking);

@@ -16,9 +16,9 @@ async function chainWithPeriod(period: number) {
   return { chain, alice, bob };
 }
 
-test("the app registers the auth, bank, staking and governance invariants under <module>/<name>", async () => {
+test("the app registers the auth, bank, staking, slashing and governance invariants under <module>/<name>", async () => {
   const { chain } = await chainWithPeriod(0);
-  assert.deepEqual(chain.app.invariants.routes(), ["auth/module-accounts", "bank/total-supply", "bank/amounts-in-bounds", "staking/module-accounts", "staking/delegator-shares", "governance/module-account-deposits"]);
+  assert.deepEqual(chain.app.invariants.routes(), ["auth/module-accounts", "bank/total-supply", "bank/amounts-in-bounds", "staking/module-accounts", "staking/delegator-shares", "slashing/missed-blocks", "governance/module-account-deposits"]);
   await chain.destroy();
 });
 

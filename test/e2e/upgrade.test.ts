@@ -33,8 +33,8 @@ async function appHashOfBlock(node: Devnet, height: number): Promise<string> {
   return (await node.rpcResult<{ block: { header: { app_hash: string } } }>(`block?height=${height}`)).block.header.app_hash;
 }
 
-function tx(node: Devnet, args: string[]): Promise<string> {
-  return agoradCli(node.home, [...args, "--from", "dev", "--keyring-backend", "test", "--node", node.rpc, "--output", "json"]);
+function tx(node: Devnet, args: string[], from = "dev"): Promise<string> {
+  return agoradCli(node.home, [...args, "--from", from, "--keyring-backend", "test", "--node", node.rpc, "--output", "json"]);
 }
 
 const haltLines = (log: string, message: string) => log.split("\n").filter((line) => line.startsWith("Error:") && line.includes(message)).length;
@@ -64,7 +64,8 @@ test("a proposal's upgrade halts both nodes at its height; restarted with the ha
   );
   const submitted = JSON.parse(await tx(validator, ["tx", "gov", "submit-proposal", proposal])) as { code: number; rawLog: string };
   assert.equal(submitted.code, 0, submitted.rawLog);
-  const voted = JSON.parse(await tx(validator, ["tx", "gov", "vote", "1", "yes"])) as { code: number; rawLog: string };
+  // Voting power is stake: the validator's key holds all of it.
+  const voted = JSON.parse(await tx(validator, ["tx", "gov", "vote", "1", "yes"], "validator")) as { code: number; rawLog: string };
   assert.equal(voted.code, 0, voted.rawLog);
 
   const message = `UPGRADE "v2" NEEDED at height: ${height}: v2.0.0`;

@@ -1,4 +1,8 @@
-/** A TestChain with governance on short periods, and helpers to propose, deposit, vote and read. */
+/**
+ * A TestChain with governance on short periods, whose members vote with stake delegated to one
+ * validator, and helpers to propose, deposit, vote and read.
+ */
+import assert from "node:assert/strict";
 import { Proposal, ProposalStatus, VoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
 import { QueryProposalRequest, QueryProposalResponse, QueryTallyResultRequest, QueryTallyResultResponse } from "cosmjs-types/cosmos/gov/v1/query";
 import { MsgDeposit, MsgSubmitProposal, MsgVote, MsgVoteWeighted } from "cosmjs-types/cosmos/gov/v1/tx";
@@ -6,6 +10,7 @@ import type { Event, ExecTxResult } from "cosmjs-types/tendermint/abci/types";
 import { fromAccAddress } from "../../sdk/types/address.js";
 import { TestChain } from "./chain.js";
 import { signTx, testAccount, type TestAccount } from "./signing.js";
+import { consensusKey, createValidatorMsg, delegateMsg, STAKING_TEST_PARAMS, valoper } from "./staking.js";
 
 export const GOV_TEST_PARAMS = {
   min_deposit: [{ denom: "uagora", amount: "1000" }],
@@ -21,6 +26,15 @@ export interface Member extends TestAccount {
   sequence: bigint;
 }
 
+export interface GovChainOptions {
+  /** Members' liquid uagora (deposits, sends); default: as much as each one's stake. */
+  balances?: bigint[];
+  /** The validator operator's self-delegation (default 1uagora: next to nothing of its own). */
+  selfBond?: bigint;
+  /** Staking params beyond STAKING_TEST_PARAMS (e.g. max_validators). */
+  staking?: Record<string, unknown>;
+}
+
 export interface EncodedMsg {
   typeUrl: string;
   value: Uint8Array;
@@ -30,6 +44,8 @@ export class GovChain {
   private constructor(
     public chain: TestChain,
     readonly members: Member[],
+    /** The operator of the validator every member delegates to; it votes for those who do not. */
+    readonly operator: Member,
   ) {}
 
   /** Closes the app and opens it again on the same home, as a node restarted (maybe as a new binary: `options`). */
@@ -38,17 +54,49 @@ export class GovChain {
     this.chain = TestChain.open(this.chain.home, this.chain.chainId, "", options);
   }
 
-  /** Members 0..n-1 with the given uagora balances; `params` override GOV_TEST_PARAMS. */
-  static async open(balances: bigint[], params: Record<string, unknown> = {}): Promise<GovChain> {
+  /**
+   * Members 0..n-1, member i with `stakes[i]` uagora delegated to the chain's one validator (its
+   * voting power) and liquid uagora besides; `params` override GOV_TEST_PARAMS. The validator is
+   * created and the delegations made in block 1, through the staking messages; it is bonded when
+   * its tokens reach one unit of consensus power (10^6 uagora).
+   */
+  static async open(stakes: bigint[], params: Record<string, unknown> = {}, options: GovChainOptions = {}): Promise<GovChain> {
+    const balances = options.balances ?? stakes;
+    const selfBond = options.selfBond ?? 1n;
     const members: Member[] = [];
-    for (const [i] of balances.entries()) members.push({ ...(await testAccount(100 + i)), number: BigInt(i), sequence: 0n });
+    for (const [i] of stakes.entries()) members.push({ ...(await testAccount(100 + i)), number: BigInt(i), sequence: 0n });
+    const operator: Member = { ...(await testAccount(99)), number: BigInt(stakes.length), sequence: 0n };
+    const everyone = [...members, operator];
+    const funds = [...members.map((_, i) => stakes[i]! + balances[i]!), selfBond];
     const chain = TestChain.open();
     chain.initChain({
-      auth: { accounts: members.map((m) => ({ "@type": "/cosmos.auth.v1beta1.BaseAccount", address: m.address, account_number: String(m.number), sequence: "0" })) },
-      bank: { balances: members.map((m, i) => ({ address: m.address, coins: [{ denom: "uagora", amount: balances[i]!.toString() }] })) },
+      auth: { accounts: everyone.map((m) => ({ "@type": "/cosmos.auth.v1beta1.BaseAccount", address: m.address, account_number: String(m.number), sequence: "0" })) },
+      bank: { balances: everyone.map((m, i) => ({ address: m.address, coins: [{ denom: "uagora", amount: funds[i]!.toString() }] })) },
+      staking: { params: { ...STAKING_TEST_PARAMS, ...options.staking } },
       governance: { params: { ...GOV_TEST_PARAMS, ...params } },
     });
-    return new GovChain(chain, members);
+    const gov = new GovChain(chain, members, operator);
+    const validator = valoper(operator.address);
+    const txs = [await gov.sign(operator, [createValidatorMsg(operator.address, selfBond, consensusKey(0))])];
+    for (const [i, member] of members.entries()) if (stakes[i]! > 0n) txs.push(await gov.sign(member, [delegateMsg(member.address, validator, stakes[i]!)]));
+    const results = chain.block(txs).results;
+    results.forEach((r, i) => assert.equal(r.code, 0, `staking setup tx ${i} failed: ${r.log}`));
+    for (const m of everyone) gov.syncSequence(m);
+    return gov;
+  }
+
+  /** The validator's operator address (agoravaloper...). */
+  get validator(): string {
+    return valoper(this.operator.address);
+  }
+
+  private sign(from: Member, msgs: EncodedMsg[]): Promise<Uint8Array> {
+    return signTx(from, msgs, { chainId: this.chain.chainId, accountNumber: from.number, sequence: from.sequence, fee: [] });
+  }
+
+  /** Reads `member`'s sequence from state: a tx refused before its fee (stateless checks) does not use one up. */
+  private syncSequence(member: Member): void {
+    member.sequence = this.chain.app.accounts.getAccount(this.chain.app.base.queryContext(), fromAccAddress(member.address))!.sequence;
   }
 
   get authority(): string {
@@ -57,10 +105,8 @@ export class GovChain {
 
   /** One block with one fee-less tx from `from`; returns its result. */
   async tx(from: Member, msgs: EncodedMsg[]): Promise<ExecTxResult> {
-    const tx = await signTx(from, msgs, { chainId: this.chain.chainId, accountNumber: from.number, sequence: from.sequence, fee: [] });
-    const result = this.chain.block([tx]).results[0]!;
-    // A tx refused before its fee (stateless checks) does not use up the sequence.
-    from.sequence = this.chain.app.accounts.getAccount(this.chain.app.base.queryContext(), fromAccAddress(from.address))!.sequence;
+    const result = this.chain.block([await this.sign(from, msgs)]).results[0]!;
+    this.syncSequence(from);
     return result;
   }
 

@@ -1,7 +1,8 @@
 /**
  * The app under the randomized simulation: a fresh in-process chain whose genesis funds many
- * accounts with seeded amounts, names an admin and a pauser among them, and gives governance
- * periods of a few blocks, driven by every module's weighted operations.
+ * accounts with seeded amounts, bonds a few of them as validators (gentxs), names an admin and a
+ * pauser among them, and gives governance periods of a few blocks, driven by every module's
+ * weighted operations.
  */
 import type { Event, ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
 import { proposalStatusToJSON } from "cosmjs-types/cosmos/gov/v1/gov";
@@ -14,8 +15,10 @@ import { runSimulation, type SimulationReport } from "../../sdk/simulation/runne
 import { DEC_ONE, parseDec } from "../../x/governance/dec.js";
 import { paramsToJson } from "../../x/governance/params.js";
 import { simulationGovParams } from "../../x/governance/simulation.js";
+import { gentxToJson } from "../../x/genutil/gentx-json.js";
 import { TestChain } from "./chain.js";
 import { signTx, testAccount, type TestAccount } from "./signing.js";
+import { consensusKey, createValidatorMsg } from "./staking.js";
 
 export interface SimulationRun {
   seed: number;
@@ -46,13 +49,30 @@ export interface SimulationSummary extends SimulationReport {
 }
 
 const FEE = { denom: "uagora", amount: 2000n };
+/** Accounts bonded as validators at genesis: governance's voting power is their stake and their delegators'. */
+const GENESIS_VALIDATORS = 5;
 
 /**
  * Genesis: every account funded with uagora, about half with uatom too, amounts from the seed;
- * the first account holds `admin`, the second `pauser`; governance's periods are a few seconds,
- * and the runner's blocks are a second apart.
+ * the first GENESIS_VALIDATORS accounts bond half their uagora each by gentx; the first account
+ * holds `admin`, the second `pauser`; governance's periods are a few seconds, and the runner's
+ * blocks are a second apart.
  */
-function genesis(accounts: TestAccount[], rand: Rand): Record<string, unknown> {
+async function genesis(accounts: TestAccount[], rand: Rand, chainId: string): Promise<Record<string, unknown>> {
+  const govParams = paramsToJson(simulationGovParams(rand));
+  const balances = accounts.map(() =>
+    Coins.of([
+      { denom: "uagora", amount: rand.between(10_000n, 10_000_000_000n) },
+      { denom: "uatom", amount: rand.int(2) === 0 ? rand.between(1n, 1_000_000n) : 0n },
+    ]),
+  );
+  const gentxs = await Promise.all(
+    accounts.slice(0, GENESIS_VALIDATORS).map(async (operator, i) => {
+      const selfBond = balances[i]!.amountOf("uagora") / 2n;
+      const bytes = await signTx(operator, [createValidatorMsg(operator.address, selfBond, consensusKey(1000 + i))], { chainId, accountNumber: 0n, sequence: 0n, fee: [] });
+      return gentxToJson(bytes);
+    }),
+  );
   return {
     roles: {
       grants: [
@@ -60,19 +80,12 @@ function genesis(accounts: TestAccount[], rand: Rand): Record<string, unknown> {
         { role: "pauser", address: accounts[1 % accounts.length]!.address },
       ],
     },
-    governance: { params: paramsToJson(simulationGovParams(rand)) },
+    governance: { params: govParams },
     auth: {
       accounts: accounts.map((a, i) => ({ "@type": "/cosmos.auth.v1beta1.BaseAccount", address: a.address, account_number: String(i), sequence: "0" })),
     },
-    bank: {
-      balances: accounts.map((a) => ({
-        address: a.address,
-        coins: Coins.of([
-          { denom: "uagora", amount: rand.between(10_000n, 10_000_000_000n) },
-          { denom: "uatom", amount: rand.int(2) === 0 ? rand.between(1n, 1_000_000n) : 0n },
-        ]).toProto(),
-      })),
-    },
+    bank: { balances: accounts.map((a, i) => ({ address: a.address, coins: balances[i]!.toProto() })) },
+    genutil: { gen_txs: gentxs },
   };
 }
 
@@ -98,8 +111,8 @@ function proposalsByStatus(app: AgoraApp): Record<string, number> {
 function vetoesIn(app: AgoraApp, blockEvents: readonly Event[]): number {
   const ctx = app.base.queryContext();
   const params = app.gov.getParams(ctx);
-  // The total when voting started is gone with the proposal; today's is close enough for a report.
-  const total = app.gov.currentTotalPower(ctx);
+  // The tally counted the bonded tokens of the block that ended the proposal: the state just committed.
+  const total = app.staking.totalBondedTokens(ctx);
   let vetoed = 0;
   for (const event of blockEvents) {
     const attribute = (key: string) => event.attributes.find((a) => a.key === key)?.value;
@@ -120,7 +133,7 @@ export async function simulate(run: SimulationRun): Promise<SimulationSummary> {
   const byAddress = new Map(accounts.map((a) => [a.address, a]));
   const chain = TestChain.open();
   try {
-    chain.initChain(genesis(accounts, new Rand(run.seed ^ 0x5eed)));
+    chain.initChain(await genesis(accounts, new Rand(run.seed ^ 0x5eed), chain.chainId));
     chain.block([]);
     const { app } = chain;
     run.prepare?.(app);

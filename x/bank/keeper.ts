@@ -14,12 +14,6 @@ import { BANK_STORE, BURNER, DEFAULT_BANK_PARAMS, MINTER } from "./types.js";
 
 type Ctx = StoreSource & { events: EventManager };
 
-/**
- * Told of every balance about to change, with the amount before the change (governance keeps
- * voting power as it was when voting started). Runs inside the change: it may write state.
- */
-export type BalanceObserver = (ctx: StoreSource, address: Uint8Array, denom: string, before: bigint) => void;
-
 export class BankViewKeeper {
   protected readonly schema = new Schema(BANK_STORE);
   readonly supply = this.schema.map(0x00, "supply", stringKey, bigintValue);
@@ -52,19 +46,12 @@ export class BankViewKeeper {
 }
 
 export class BankSendKeeper extends BankViewKeeper {
-  private readonly observers: BalanceObserver[] = [];
-
   constructor(
     protected readonly accounts: BankAccountKeeper,
     /** Addresses that may not receive funds by MsgSend (module accounts). */
     private readonly blocked: Set<string>,
   ) {
     super();
-  }
-
-  /** Adds an observer of every balance change (wired in app/). */
-  observeBalances(observer: BalanceObserver): void {
-    this.observers.push(observer);
   }
 
   isBlocked(address: Uint8Array): boolean {
@@ -105,23 +92,21 @@ export class BankSendKeeper extends BankViewKeeper {
       if (balance < coin.amount) {
         throw ErrInsufficientFunds.wrap(`spendable balance ${balance}${coin.denom} is smaller than ${coin.amount}${coin.denom}`);
       }
-      this.setBalance(ctx, address, coin.denom, balance, balance - coin.amount);
+      this.setBalance(ctx, address, coin.denom, balance - coin.amount);
     }
     ctx.events.emit("coin_spent", { spender: toAccAddress(address), amount: amount.toString() });
   }
 
   protected addTo(ctx: Ctx, address: Uint8Array, amount: Coins): void {
     for (const coin of amount.list) {
-      const before = this.getBalance(ctx, address, coin.denom);
-      const balance = before + coin.amount;
+      const balance = this.getBalance(ctx, address, coin.denom) + coin.amount;
       if (balance > MAX_AMOUNT) throw ErrInvalidCoins.wrap(`balance of ${coin.denom} would exceed 2^256 - 1`);
-      this.setBalance(ctx, address, coin.denom, before, balance);
+      this.setBalance(ctx, address, coin.denom, balance);
     }
     ctx.events.emit("coin_received", { receiver: toAccAddress(address), amount: amount.toString() });
   }
 
-  protected setBalance(ctx: StoreSource, address: Uint8Array, denom: string, before: bigint, amount: bigint): void {
-    for (const observe of this.observers) observe(ctx, address, denom, before);
+  protected setBalance(ctx: StoreSource, address: Uint8Array, denom: string, amount: bigint): void {
     if (amount === 0n) this.balances.delete(ctx, [address, denom]);
     else this.balances.set(ctx, [address, denom], amount);
   }
@@ -150,10 +135,9 @@ export class BankKeeper extends BankSendKeeper {
   /** Genesis: credits a balance without events or account creation (genesis sets the supply). */
   initBalance(ctx: StoreSource, address: Uint8Array, coins: Coins): void {
     for (const coin of coins.list) {
-      const before = this.getBalance(ctx, address, coin.denom);
-      const balance = before + coin.amount;
+      const balance = this.getBalance(ctx, address, coin.denom) + coin.amount;
       if (balance > MAX_AMOUNT) throw ErrInvalidCoins.wrap(`genesis balance of ${toAccAddress(address)} in ${coin.denom} exceeds 2^256 - 1`);
-      this.setBalance(ctx, address, coin.denom, before, balance);
+      this.setBalance(ctx, address, coin.denom, balance);
     }
   }
 

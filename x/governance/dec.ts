@@ -20,3 +20,27 @@ export function formatDec(value: bigint): string {
   const fraction = (value % DEC_ONE).toString().padStart(18, "0");
   return `${whole}.${fraction}`;
 }
+
+/** A protobuf LegacyDec field (staking's shares): the integer of its 10^-18 units, "" read as 0. */
+export function decFromWire(units: string): bigint {
+  return BigInt(units || "0");
+}
+
+/** Divides by 10^18 rounding half to even, as LegacyDec's chopPrecisionAndRound. */
+function chopAndRound(value: bigint): bigint {
+  const quotient = value / DEC_ONE;
+  const twice = (value % DEC_ONE) * 2n;
+  if (twice < DEC_ONE) return quotient;
+  if (twice > DEC_ONE) return quotient + 1n;
+  return quotient % 2n === 0n ? quotient : quotient + 1n;
+}
+
+/** x * y of two non-negative scaled values, rounded (LegacyDec.Mul). */
+export function decMul(x: bigint, y: bigint): bigint {
+  return chopAndRound(x * y);
+}
+
+/** x / y of two non-negative scaled values, rounded (LegacyDec.Quo). */
+export function decQuo(x: bigint, y: bigint): bigint {
+  return chopAndRound((x * DEC_ONE * DEC_ONE) / y);
+}

@@ -1,7 +1,6 @@
 /** The governance section of genesis, in cosmos.gov.v1 GenesisState's JSON shape. */
 import { ProposalStatus, proposalStatusFromJSON, proposalStatusToJSON, voteOptionFromJSON, voteOptionToJSON, type Proposal } from "cosmjs-types/cosmos/gov/v1/gov";
-import { uint64Key } from "../../sdk/collections/codecs.js";
-import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
+import { fromAccAddress } from "../../sdk/types/address.js";
 import { Coins } from "../../sdk/types/coins.js";
 import type { Context } from "../../sdk/types/context.js";
 import type { GovKeeper } from "./keeper.js";
@@ -20,12 +19,6 @@ export interface GovGenesis {
   proposals?: Record<string, unknown>[];
   params?: Record<string, unknown>;
   constitution?: string;
-  /**
-   * Agora's addition to cosmos.gov.v1's genesis: the voting power proposals in their voting period
-   * keep from when it started (see the keeper's powerAtStart), so a tally after an export counts
-   * the same power.
-   */
-  voting_power_at_start?: { proposal_id: string; total: string; accounts: { address: string; power: string }[] }[];
 }
 
 export function defaultGovGenesis(): GovGenesis {
@@ -56,11 +49,6 @@ export function initGovGenesis(ctx: Context, keeper: GovKeeper, genesis: GovGene
     if (proposal.status === ProposalStatus.PROPOSAL_STATUS_DEPOSIT_PERIOD) keeper.inactiveQueue.set(ctx, [toNanos(proposal.depositEndTime!), proposal.id], proposal.id);
     if (proposal.status === ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD) keeper.activeQueue.set(ctx, [toNanos(proposal.votingEndTime!), proposal.id], proposal.id);
   }
-  for (const kept of genesis.voting_power_at_start ?? []) {
-    const id = BigInt(kept.proposal_id);
-    keeper.totalPowerAtStart.set(ctx, id, BigInt(kept.total));
-    for (const { address, power } of kept.accounts) keeper.powerAtStart.set(ctx, [id, fromAccAddress(address)], BigInt(power));
-  }
   const check = depositsInvariant(ctx, keeper);
   if (check.broken) throw ErrInvalidGenesis.wrap(check.message);
 }
@@ -78,11 +66,6 @@ export function exportGovGenesis(ctx: Context, keeper: GovKeeper): GovGenesis {
     proposals: [...keeper.proposals.entries(ctx)].map(([, p]) => proposalToJson(p, lookup(keeper))),
     params: paramsToJson(keeper.getParams(ctx)),
     constitution: keeper.constitution.get(ctx) ?? "",
-    voting_power_at_start: [...keeper.totalPowerAtStart.entries(ctx)].map(([id, total]) => ({
-      proposal_id: id.toString(),
-      total: total.toString(),
-      accounts: [...keeper.powerAtStart.entries(ctx, uint64Key.encodeNonTerminal(id))].map(([[, address], power]) => ({ address: toAccAddress(address), power: power.toString() })),
-    })),
   };
 }
 

@@ -1,15 +1,13 @@
 /** Governance's invariant: the gov module account holds exactly the deposits it owes. */
 import type { StoreSource } from "../../sdk/collections/collections.js";
 import type { InvariantRegistry, InvariantResult } from "../../sdk/invariants/registry.js";
-import { Coins } from "../../sdk/types/coins.js";
 import type { GovKeeper } from "./keeper.js";
 import { GOV_ACCOUNT } from "./types.js";
 
 export function depositsInvariant(ctx: StoreSource, keeper: GovKeeper): InvariantResult {
   const owed = keeper.totalDeposits(ctx);
   const address = keeper.accounts.moduleAddress(GOV_ACCOUNT);
-  const denoms = new Set([...owed.list.map((c) => c.denom), keeper.options.powerDenom]);
-  const held = Coins.of([...denoms].map((denom) => ({ denom, amount: keeper.bank.getBalance(ctx, address, denom) })));
+  const held = keeper.bank.getAllBalances(ctx, address);
   const broken = held.toString() !== owed.toString();
   return {
     broken,

@@ -4,13 +4,13 @@
  */
 import { Deposit, Params, Proposal, ProposalStatus, Vote, type WeightedVoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
 import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
-import { bigintValue, bytesKey, pairKey, protoValue, uint64Key, uint64Value, type ValueCodec } from "../../sdk/collections/codecs.js";
+import { bytesKey, pairKey, protoValue, uint64Key, uint64Value, type ValueCodec } from "../../sdk/collections/codecs.js";
 import { Schema, type StoreSource } from "../../sdk/collections/collections.js";
 import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
 import { Coins } from "../../sdk/types/coins.js";
 import type { Context } from "../../sdk/types/context.js";
 import { DEC_ONE, parseDec } from "./dec.js";
-import type { GovAccountKeeper, GovBankKeeper } from "./expected-keepers.js";
+import type { GovAccountKeeper, GovBankKeeper, GovStakingKeeper } from "./expected-keepers.js";
 import { addDuration, toNanos } from "../../sdk/types/time.js";
 import { defaultGovParams, ErrInactiveProposal, ErrUnknownProposal, EVENTS, GOV_ACCOUNT, GOVERNANCE_STORE } from "./types.js";
 
@@ -25,10 +25,8 @@ const queueKey = pairKey(uint64Key, uint64Key);
 export interface GovKeeperOptions {
   /** Bech32 address of the gov module account: the only signer a proposal's messages may have. */
   authority: string;
-  /** The denom whose liquid balance is voting power. */
-  powerDenom: string;
-  /** Module accounts whose balances are not voting power (fee collector, gov itself, ...). */
-  moduleAccounts: string[];
+  /** Bech32 prefix of validator operator addresses: a voter whose address it is votes as that validator. */
+  validatorPrefix: string;
 }
 
 export class GovKeeper {
@@ -39,13 +37,6 @@ export class GovKeeper {
   readonly nextProposalId = this.schema.item(0x03, "next_proposal_id", uint64Value);
   readonly deposits = this.schema.map(0x10, "deposits", pairKey(uint64Key, bytesKey), protoValue(Deposit));
   readonly votes = this.schema.map(0x20, "votes", pairKey(uint64Key, bytesKey), protoValue(Vote));
-  /**
-   * Voting power as it was when a proposal's voting started: an account's balance before its
-   * first change since then (an account absent here has not changed: its balance is its power).
-   */
-  readonly powerAtStart = this.schema.map(0x21, "power_at_start", pairKey(uint64Key, bytesKey), bigintValue);
-  /** Total voting power when each proposal's voting started. */
-  readonly totalPowerAtStart = this.schema.map(0x22, "total_power_at_start", uint64Key, bigintValue);
   readonly params = this.schema.item(0x30, "params", protoValue(Params));
   readonly constitution = this.schema.item(0x31, "constitution", stringValue);
   /** Set when the module registers its messages: proposals' messages are checked and run through it. */
@@ -54,6 +45,8 @@ export class GovKeeper {
   constructor(
     readonly accounts: GovAccountKeeper,
     readonly bank: GovBankKeeper,
+    /** Voting power is stake, read at the tally (tally.ts). */
+    readonly staking: GovStakingKeeper,
     readonly options: GovKeeperOptions,
   ) {}
 
@@ -131,7 +124,6 @@ export class GovKeeper {
     proposal.votingEndTime = addDuration(proposal.votingStartTime, proposal.expedited ? params.expeditedVotingPeriod : params.votingPeriod);
     this.proposals.set(ctx, proposal.id, proposal);
     this.activeQueue.set(ctx, [toNanos(proposal.votingEndTime), proposal.id], proposal.id);
-    this.totalPowerAtStart.set(ctx, proposal.id, this.currentTotalPower(ctx));
     ctx.events.emit(EVENTS.submitProposal, { voting_period_start: String(proposal.id) });
   }
 
@@ -190,40 +182,8 @@ export class GovKeeper {
     else this.bank.sendCoins(ctx, this.accounts.moduleAddress(GOV_ACCOUNT), fromAccAddress(destination), charged);
   }
 
-  /** Deletes a proposal's votes and the voting power kept for its tally. */
   deleteVotes(ctx: StoreSource, id: bigint): void {
     for (const [voter] of [...this.proposalVotes(ctx, id)]) this.votes.delete(ctx, [id, voter]);
-    for (const [key] of [...this.powerAtStart.entries(ctx, uint64Key.encodeNonTerminal(id))]) this.powerAtStart.delete(ctx, key);
-    this.totalPowerAtStart.delete(ctx, id);
-  }
-
-  /**
-   * Bank's balance observer: the first change of an account's power-denom balance while proposals
-   * are in their voting period keeps, for each of them, the balance it had before.
-   */
-  keepPowerBeforeChange(ctx: StoreSource, address: Uint8Array, denom: string, before: bigint): void {
-    if (denom !== this.options.powerDenom) return;
-    for (const [, id] of this.activeQueue.entries(ctx)) {
-      if (!this.powerAtStart.has(ctx, [id, address])) this.powerAtStart.set(ctx, [id, address], before);
-    }
-  }
-
-  /** An account's voting power on proposal `id`: its balance when voting started. */
-  votingPower(ctx: StoreSource, id: bigint, address: Uint8Array): bigint {
-    return this.powerAtStart.get(ctx, [id, address]) ?? this.bank.getBalance(ctx, address, this.options.powerDenom);
-  }
-
-  /** Total voting power on proposal `id`: as it was when its voting started. */
-  totalVotingPower(ctx: StoreSource, id: bigint): bigint {
-    return this.totalPowerAtStart.get(ctx, id) ?? this.currentTotalPower(ctx);
-  }
-
-  /** Supply of the power denom not held by module accounts. */
-  currentTotalPower(ctx: StoreSource): bigint {
-    const denom = this.options.powerDenom;
-    let held = 0n;
-    for (const name of this.options.moduleAccounts) held += this.bank.getBalance(ctx, this.accounts.moduleAddress(name), denom);
-    return this.bank.getSupply(ctx, denom) - held;
   }
 
   /** Removes a proposal and its queue entries (deposits and votes are the caller's to settle). */

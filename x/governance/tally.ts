@@ -1,13 +1,16 @@
 /**
- * Tallying a proposal as the SDK does: quorum (voted power / total power), veto (no_with_veto /
- * voted) and threshold (yes / (voted - abstain)). Voting power is each voter's liquid balance of
- * the power denom when voting started; total power is that denom's supply minus module accounts,
- * also when voting started (the keeper's powerAtStart).
- * Everything is integer arithmetic over powers scaled by 10^18.
+ * Tallying a proposal as the SDK's x/gov does. Voting power is stake in the bonded validators, as
+ * they are at the tally: a voter's delegation counts its shares × the validator's tokens / the
+ * validator's shares; a validator's own vote counts what is left of its tokens once the
+ * delegators who voted themselves are deducted, so delegators who did not vote inherit it.
+ * Total power is the bonded tokens. Then quorum (voted / total), veto (no_with_veto / voted) and
+ * threshold (yes / (voted - abstain)).
+ * Powers are LegacyDec units (10^-18), rounded where the SDK rounds; ratios compare exactly.
  */
-import { VoteOption, type Proposal, type TallyResult } from "cosmjs-types/cosmos/gov/v1/gov";
+import { VoteOption, type Proposal, type TallyResult, type WeightedVoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
 import type { StoreSource } from "../../sdk/collections/collections.js";
-import { DEC_ONE, parseDec } from "./dec.js";
+import { toAccAddress } from "../../sdk/types/address.js";
+import { DEC_ONE, decFromWire, decMul, decQuo, parseDec } from "./dec.js";
 import type { GovKeeper } from "./keeper.js";
 
 export interface TallyOutcome {
@@ -17,7 +20,17 @@ export interface TallyOutcome {
   tally: TallyResult;
 }
 
-/** Sums of each option's power, scaled by 10^18 (weighted votes split a voter's power). */
+/** A bonded validator during a tally (the SDK's ValidatorGovInfo). */
+interface ValidatorGovInfo {
+  bondedTokens: bigint;
+  delegatorShares: bigint;
+  /** Shares of delegators who voted themselves: their power is theirs, not the validator's. */
+  deductions: bigint;
+  /** The validator's own vote, when its operator voted. */
+  vote?: WeightedVoteOption[];
+}
+
+/** Each option's power and the power that voted at all, in LegacyDec units (weighted votes split a voter's power). */
 export function countVotes(ctx: StoreSource, keeper: GovKeeper, proposalId: bigint): { scaled: Map<VoteOption, bigint>; voted: bigint } {
   const scaled = new Map<VoteOption, bigint>([
     [VoteOption.VOTE_OPTION_YES, 0n],
@@ -26,14 +39,31 @@ export function countVotes(ctx: StoreSource, keeper: GovKeeper, proposalId: bigi
     [VoteOption.VOTE_OPTION_NO_WITH_VETO, 0n],
   ]);
   let voted = 0n;
-  for (const [voter, vote] of keeper.proposalVotes(ctx, proposalId)) {
-    const power = keeper.votingPower(ctx, proposalId, voter);
-    if (power === 0n) continue;
-    for (const option of vote.options) {
-      scaled.set(option.option, scaled.get(option.option)! + power * parseDec(option.weight, "vote weight"));
-    }
-    voted += power * DEC_ONE;
+  const count = (power: bigint, options: WeightedVoteOption[]) => {
+    for (const option of options) scaled.set(option.option, scaled.get(option.option)! + decMul(power, parseDec(option.weight, "vote weight")));
+    voted += power;
+  };
+  /** shares × bonded tokens / delegator shares, rounded as LegacyDec's Quo. */
+  const worth = (v: ValidatorGovInfo, shares: bigint) => (v.delegatorShares === 0n ? 0n : decQuo(shares * v.bondedTokens, v.delegatorShares));
+
+  const validators = new Map<string, ValidatorGovInfo>();
+  for (const v of keeper.staking.bondedValidatorsByPower(ctx)) {
+    validators.set(v.operatorAddress, { bondedTokens: BigInt(v.tokens || "0"), delegatorShares: decFromWire(v.delegatorShares), deductions: 0n });
   }
+  for (const [voter, vote] of keeper.proposalVotes(ctx, proposalId)) {
+    const asValidator = validators.get(toAccAddress(voter, keeper.options.validatorPrefix));
+    if (asValidator) asValidator.vote = vote.options;
+    for (const delegation of keeper.staking.delegatorDelegations(ctx, voter)) {
+      const v = validators.get(delegation.validatorAddress);
+      if (!v) continue;
+      const shares = decFromWire(delegation.shares);
+      v.deductions += shares;
+      count(worth(v, shares), vote.options);
+    }
+  }
+  // A validator that voted: its own delegation (counted above) is deducted with the others, so
+  // what remains is exactly the shares of the delegators who left their vote to it.
+  for (const v of validators.values()) if (v.vote) count(worth(v, v.delegatorShares - v.deductions), v.vote);
   return { scaled, voted };
 }
 
@@ -51,7 +81,7 @@ export function tally(ctx: StoreSource, keeper: GovKeeper, proposal: Proposal): 
   const params = keeper.getParams(ctx);
   const { scaled, voted } = countVotes(ctx, keeper, proposal.id);
   const result = tallyResult(scaled);
-  const total = keeper.totalVotingPower(ctx, proposal.id) * DEC_ONE;
+  const total = keeper.staking.totalBondedTokens(ctx) * DEC_ONE;
   if (total <= 0n) return { passes: false, burnDeposits: false, tally: result };
   // voted / total < quorum, compared exactly by cross-multiplying.
   if (voted * DEC_ONE < parseDec(params.quorum, "quorum") * total) return { passes: false, burnDeposits: params.burnVoteQuorum, tally: result };

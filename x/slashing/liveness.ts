@@ -22,7 +22,7 @@ export function handleValidatorSignature(ctx: Context, keeper: SlashingKeeper, c
   // The SDK halts here; a validator CometBFT has but staking never bonded (one listed directly in
   // CometBFT's genesis.json) has no window to keep, so its votes are left alone.
   if (!info) {
-    ctx.logger.warn({ consAddress: toValcons(consAddress) }, "a vote from a validator with no signing info is ignored");
+    ctx.logger.debug({ consAddress: toValcons(consAddress) }, "a vote from a validator with no signing info is ignored");
     return;
   }
   const params = keeper.getParams(ctx);

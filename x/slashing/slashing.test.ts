@@ -109,3 +109,19 @@ test("MsgUpdateParams is refused unless signed by the gov authority; the Params 
   assert.match(r.log, /invalid authority; expected agora1/);
   await s.destroy();
 });
+
+test("a missed blocks counter that disagrees with the window breaks slashing/missed-blocks", async () => {
+  const { s, valA } = await twoValidators();
+  s.offline.add(valA);
+  s.advance(3);
+  s.checkInvariants();
+  const base = s.chain.app.base;
+  const ctx = base.queryContext().withStore(base.store);
+  const keeper = s.chain.app.slashing;
+  const [consAddress, info] = [...keeper.signingInfos.entries(ctx)].find(([, i]) => i.missedBlocksCounter > 0n)!;
+  keeper.setSigningInfo(ctx, consAddress, { ...info, missedBlocksCounter: info.missedBlocksCounter + 1n });
+  const result = s.chain.app.invariants.check(ctx, "slashing/missed-blocks");
+  assert.equal(result.broken, true);
+  assert.match(result.message, /missed_blocks_counter 4, its window marks 3 missed/);
+  await s.destroy();
+});

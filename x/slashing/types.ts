@@ -16,9 +16,6 @@ export const ErrMissingSelfDelegation = register(cs, 6, "validator has no self-d
 export const ErrSelfDelegationTooLowToUnjail = register(cs, 7, "validator's self delegation less than minimum; cannot be unjailed");
 export const ErrNoSigningInfoFound = register(cs, 8, "no validator signing info found");
 
-/** jailed_until of a double signer, as the SDK's DoubleSignJailEndTime (9999-12-31T23:59:59Z): never. */
-export const DOUBLE_SIGN_JAIL_END_TIME = { seconds: 253_402_300_799n, nanos: 0 };
-
 /** Blocks between a validator set change and CometBFT using it (the SDK's ValidatorUpdateDelay). */
 export const VALIDATOR_UPDATE_DELAY = 1n;
 

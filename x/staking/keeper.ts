@@ -5,7 +5,7 @@
  * beside it (validators.ts, delegation.ts, validator-set.ts, slash.ts).
  */
 import { PubKey as Ed25519PubKey } from "cosmjs-types/cosmos/crypto/ed25519/keys";
-import { Delegation, Params, Redelegation, UnbondingDelegation, Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
+import { BondStatus, Delegation, Params, Redelegation, UnbondingDelegation, Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import type { Any } from "cosmjs-types/google/protobuf/any";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bigintValue, bytesKey, pairKey, protoValue, uint64Key, uint64Value, type ValueCodec } from "../../sdk/collections/codecs.js";
@@ -137,6 +137,21 @@ export class StakingKeeper {
     for (const [, operator] of this.validatorsByPower.entries(ctx, undefined, true)) yield this.validators.get(ctx, operator)!;
   }
 
+  /**
+   * Bonded validators by power, highest first, at most max_validators: the SDK's
+   * IterateBondedValidatorsByPower, whose stake governance tallies.
+   */
+  *bondedValidatorsByPower(ctx: StoreSource): Generator<Validator> {
+    const max = this.getParams(ctx).maxValidators;
+    let count = 0;
+    for (const v of this.validatorsByPowerDesc(ctx)) {
+      if (count >= max) return;
+      if (v.status !== BondStatus.BOND_STATUS_BONDED) continue;
+      count++;
+      yield v;
+    }
+  }
+
   getDelegation(ctx: StoreSource, delegator: Uint8Array, validator: Uint8Array): Delegation | undefined {
     return this.delegations.get(ctx, [delegator, validator]);
   }
@@ -151,7 +166,7 @@ export class StakingKeeper {
     this.delegationsByValidator.delete(ctx, [validator, delegator]);
   }
 
-  /** A delegator's delegations, in store order (what governance will count as voting power). */
+  /** A delegator's delegations, in store order (what governance counts as voting power). */
   *delegatorDelegations(ctx: StoreSource, delegator: Uint8Array): Generator<Delegation> {
     for (const [, d] of this.delegations.entries(ctx, bytesKey.encodeNonTerminal(delegator))) yield d;
   }
@@ -220,7 +235,7 @@ export class StakingKeeper {
     return this.bank.getBalance(ctx, this.poolAddress(pool), this.bondDenom(ctx));
   }
 
-  /** Total bonded stake (what governance will tally once voting power is stake). */
+  /** Total bonded stake (governance's total voting power). */
   totalBondedTokens(ctx: StoreSource): bigint {
     return this.poolBalance(ctx, BONDED_POOL);
   }

@@ -69,7 +69,7 @@ test("ModuleVersions lists every module's version from genesis on", async () => 
   gov.advance(1);
   const res = gov.chain.query("/cosmos.upgrade.v1beta1.Query/ModuleVersions", QueryModuleVersionsRequest.encode({ moduleName: "" }).finish());
   assert.equal(res.code, 0, res.log);
-  assert.deepEqual(QueryModuleVersionsResponse.decode(res.value).moduleVersions.map((v) => v.name), ["auth", "bank", "circuit", "genutil", "governance", "roles", "staking", "upgrade"]);
+  assert.deepEqual(QueryModuleVersionsResponse.decode(res.value).moduleVersions.map((v) => v.name), gov.chain.app.modules.modules.map((m) => m.name).sort());
   const one = gov.chain.query("/cosmos.upgrade.v1beta1.Query/ModuleVersions", QueryModuleVersionsRequest.encode({ moduleName: "bank" }).finish());
   assert.deepEqual(QueryModuleVersionsResponse.decode(one.value).moduleVersions, [{ name: "bank", version: 1n }]);
   const none = gov.chain.query("/cosmos.upgrade.v1beta1.Query/ModuleVersions", QueryModuleVersionsRequest.encode({ moduleName: "distribution" }).finish());

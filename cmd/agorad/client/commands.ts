@@ -60,10 +60,10 @@ export function registerTxCommands(program: Command): void {
       reportTx(cmd, await sendTokens({ from, to, amount, fees, gas, gasAdjustment, gasPrices, chainId, node, memo, keyring }));
     });
   registerStakingTxCommands(tx);
-  registerSlashingTxCommands(tx);
   registerGovTxCommands(tx);
   registerRolesTxCommands(tx);
   registerCircuitTxCommands(tx);
+  registerSlashingTxCommands(tx);
 }
 
 export function registerQueryCommands(program: Command): void {
@@ -94,10 +94,10 @@ export function registerQueryCommands(program: Command): void {
       printResult(globalOptions(cmd), a, text);
     });
   registerStakingQueryCommands(query);
-  registerSlashingQueryCommands(query);
   registerGovQueryCommands(query);
   registerRolesQueryCommands(query);
   registerCircuitQueryCommands(query);
+  registerSlashingQueryCommands(query);
 }
 
 export function registerStatusCommand(program: Command): void {

@@ -1,39 +1,72 @@
 /**
- * Slashing from the command line, as the Cosmos SDK's: `unjail` for a validator jailed for
- * downtime once its jail period is over, and queries over ABCI answered by
- * cosmos.slashing.v1beta1's Query service, printed in the REST gateway's JSON.
+ * Slashing from the command line: a jailed validator's operator unjails it, and anyone reads a
+ * validator's signing info (by its agoravalcons address or its consensus pubkey, in the SDK's
+ * JSON or as `cometbft show-validator` prints it) and the slashing params.
  */
-import * as q from "cosmjs-types/cosmos/slashing/v1beta1/query";
+import { PubKey as Ed25519PubKey } from "cosmjs-types/cosmos/crypto/ed25519/keys";
+import { QueryParamsRequest, QueryParamsResponse, QuerySigningInfoRequest, QuerySigningInfoResponse } from "cosmjs-types/cosmos/slashing/v1beta1/query";
 import { MsgUnjail } from "cosmjs-types/cosmos/slashing/v1beta1/tx";
-import { toGatewayJson, type Json } from "../../../sdk/server/rest/proto-json.js";
-import { VALCONS_PREFIX } from "../../../x/staking/types.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { fromAccAddress, toAccAddress } from "../../../sdk/types/address.js";
+import { timestampToJson } from "../../../sdk/types/time.js";
+import { paramsFromWire, paramsToJson } from "../../../x/slashing/params.js";
+import { VALCONS_PREFIX, VALOPER_PREFIX } from "../../../x/staking/types.js";
 import { CliError } from "../cli.js";
 import { abciQuery } from "./abci-query.js";
-import { decodeBech32 } from "./coins.js";
-import { valoperOf } from "./staking.js";
 import { signAndBroadcast, type BroadcastOptions, type SendResult } from "./tx.js";
 
-/** The signer's validator back into the active set (refused while jailed_until is ahead, or for ever once tombstoned). */
-export function unjail(opts: BroadcastOptions): Promise<SendResult> {
-  return signAndBroadcast(opts, (operator) => [{ typeUrl: MsgUnjail.typeUrl, value: MsgUnjail.fromPartial({ validatorAddr: valoperOf(operator) }) }]);
-}
-
-const slashingJson = (message: unknown) => toGatewayJson(message, () => undefined);
-
-/** A validator's signing info: missed blocks, jailed_until, tombstoned. `consAddress` as `agorad comet show-address` prints it. */
-export async function querySigningInfo(opts: { node?: string; consAddress: string }): Promise<Json> {
-  let prefix: string | undefined;
-  try {
-    prefix = decodeBech32(opts.consAddress).prefix;
-  } catch {
-    prefix = undefined;
+/** The agoravalcons address of `arg`: that address itself, or an ed25519 consensus pubkey's JSON. */
+export function consensusAddressOf(arg: string): string {
+  const text = arg.trim();
+  if (text.startsWith(`${VALCONS_PREFIX}1`)) {
+    try {
+      return toAccAddress(fromAccAddress(text, VALCONS_PREFIX), VALCONS_PREFIX);
+    } catch (err) {
+      throw new CliError(`invalid consensus address "${text}": ${(err as Error).message}`);
+    }
   }
-  if (prefix !== VALCONS_PREFIX) throw new CliError(`invalid consensus address "${opts.consAddress}": expected ${VALCONS_PREFIX}1..., as \`agorad comet show-address\` prints it`);
-  const res = await abciQuery(opts.node, "query slashing signing-info", "/cosmos.slashing.v1beta1.Query/SigningInfo", q.QuerySigningInfoRequest, { consAddress: opts.consAddress }, q.QuerySigningInfoResponse);
-  return slashingJson(res.valSigningInfo);
+  const hint = `{"@type":"${Ed25519PubKey.typeUrl}","key":"<base64>"} or {"type":"tendermint/PubKeyEd25519","value":"<base64>"} (what cometbft show-validator prints)`;
+  let pubkey: Record<string, unknown>;
+  try {
+    pubkey = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw new CliError(`expected an ${VALCONS_PREFIX}1... address or a consensus pubkey such as ${hint}, got "${text}"`);
+  }
+  const base64 = pubkey["@type"] === Ed25519PubKey.typeUrl ? pubkey.key : pubkey.type === "tendermint/PubKeyEd25519" ? pubkey.value : undefined;
+  if (typeof base64 !== "string") throw new CliError(`a consensus pubkey must be ${hint}`);
+  const key = Buffer.from(base64, "base64");
+  if (key.length !== 32) throw new CliError(`an ed25519 consensus key is 32 bytes, got ${key.length}`);
+  return toAccAddress(sha256(key).subarray(0, 20), VALCONS_PREFIX);
 }
 
-export async function querySlashingParams(opts: { node?: string }): Promise<Json> {
-  const res = await abciQuery(opts.node, "query slashing params", "/cosmos.slashing.v1beta1.Query/Params", q.QueryParamsRequest, {}, q.QueryParamsResponse);
-  return slashingJson(res.params);
+export interface SigningInfoJson {
+  address: string;
+  start_height: string;
+  index_offset: string;
+  jailed_until: string | null;
+  tombstoned: boolean;
+  missed_blocks_counter: string;
+}
+
+export async function querySigningInfo(opts: { node?: string; validator: string }): Promise<SigningInfoJson> {
+  const consAddress = consensusAddressOf(opts.validator);
+  const { valSigningInfo: info } = await abciQuery(opts.node, "query slashing signing-info", "/cosmos.slashing.v1beta1.Query/SigningInfo", QuerySigningInfoRequest, { consAddress }, QuerySigningInfoResponse);
+  return {
+    address: info.address,
+    start_height: info.startHeight.toString(),
+    index_offset: info.indexOffset.toString(),
+    jailed_until: timestampToJson(info.jailedUntil),
+    tombstoned: info.tombstoned,
+    missed_blocks_counter: info.missedBlocksCounter.toString(),
+  };
+}
+
+export async function querySlashingParams(opts: { node?: string }): Promise<Record<string, unknown>> {
+  const { params } = await abciQuery(opts.node, "query slashing params", "/cosmos.slashing.v1beta1.Query/Params", QueryParamsRequest, {}, QueryParamsResponse);
+  return paramsToJson(paramsFromWire(params));
+}
+
+/** Unjails the validator the sender operates (its agoravaloper address has the sender's bytes). */
+export function unjailValidator(opts: BroadcastOptions): Promise<SendResult> {
+  return signAndBroadcast(opts, (operator) => [{ typeUrl: MsgUnjail.typeUrl, value: MsgUnjail.fromPartial({ validatorAddr: toAccAddress(fromAccAddress(operator), VALOPER_PREFIX) }) }]);
 }
