@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { registerQueryCommands, registerStatusCommand, registerTxCommands } from "./client/commands.js";
 import { registerIndexerCommands } from "./indexer/commands.js";
 import { registerKeysCommands } from "./keys/commands.js";
+import { registerCometCommands } from "./node/comet-commands.js";
 import { registerExportCommand } from "./node/export.js";
 import { registerGenesisCommands } from "./node/genesis-commands.js";
 import { registerInitCommand } from "./node/init.js";
@@ -19,6 +20,7 @@ export function registerCommands(program: Command): void {
   registerExportCommand(program);
   registerRollbackCommand(program);
   registerSnapshotsCommands(program);
+  registerCometCommands(program);
   registerIndexerCommands(program);
   registerTestnetCommands(program);
 

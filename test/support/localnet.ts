@@ -32,6 +32,8 @@ export interface LocalnetOptions {
   validators?: number;
   /** app.toml [state-sync] snapshot-interval on the validators (0: no snapshots). */
   snapshotInterval?: number;
+  /** Genesis sections to set over init-files' (e.g. `{ slashing: { params: {...} } }`), the same in every home. */
+  appState?: Record<string, Record<string, unknown>>;
 }
 
 export class Localnet {
@@ -48,6 +50,7 @@ export class Localnet {
     const startingPort = await freeStartingPort(validators + 2);
     await agoradCli(dir, ["testnet", "init-files", "--validators", String(validators), "--output-dir", dir, "--starting-port", String(startingPort)]);
     const net = new Localnet(dir);
+    if (opts.appState) net.editGenesis(opts.appState);
     for (let i = 0; i < validators; i++) {
       net.tune(i);
       if (opts.snapshotInterval) {
@@ -195,6 +198,12 @@ export class Localnet {
     }
   }
 
+  /** The validator addresses (hex) of CometBFT's validator set at the latest height, as node `via` answers /validators. */
+  async validatorSet(via = 0): Promise<string[]> {
+    const res = await this.rpcResult<{ validators: { address: string }[] }>(via, "validators?per_page=100");
+    return res.validators.map((v) => v.address);
+  }
+
   /** The mnemonic of validator i's operator account (funded in genesis). */
   operatorMnemonic(i: number): string {
     return (JSON.parse(readFileSync(join(this.home(i), "key_seed.json"), "utf8")) as { secret: string }).secret;
@@ -230,6 +239,14 @@ export class Localnet {
       liveHomes.delete(this.home(i));
     }
     rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** Sets each of `sections`' fields over node0's genesis app_state and gives every home that genesis. */
+  private editGenesis(sections: Record<string, Record<string, unknown>>): void {
+    const file = (i: number) => join(this.home(i), "config", "genesis.json");
+    const genesis = JSON.parse(readFileSync(file(0), "utf8")) as { app_state: Record<string, Record<string, unknown>> };
+    for (const [module, fields] of Object.entries(sections)) genesis.app_state[module] = { ...genesis.app_state[module], ...fields };
+    for (let i = 0; i < this.size; i++) writeFileSync(file(i), JSON.stringify(genesis, null, 2) + "\n");
   }
 
   /** Blocks every 300 ms; a round whose proposer is down gives up after 1 s rather than 3 s. */

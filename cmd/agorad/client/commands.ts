@@ -1,4 +1,4 @@
-/** `agorad tx bank send|gov|roles|circuit|slashing|distribution ...`, `agorad query bank|auth|gov|roles|circuit|slashing|distribution ...` and `agorad status`. */
+/** `agorad tx bank send|staking|slashing|distribution|gov|roles|circuit ...`, `agorad query bank|auth|staking|slashing|distribution|gov|roles|circuit ...` and `agorad status`. */
 import type { Command } from "commander";
 import { DEFAULT_CHAIN_ID, DEFAULT_NODE, globalOptions, printResult } from "../cli.js";
 import { addKeyringOptions, keyringFromFlags, type KeyringFlags } from "../keys/options.js";
@@ -9,6 +9,7 @@ import { registerCircuitQueryCommands, registerCircuitTxCommands } from "./circu
 import { registerDistributionQueryCommands, registerDistributionTxCommands } from "./distribution-commands.js";
 import { registerRolesQueryCommands, registerRolesTxCommands } from "./roles-commands.js";
 import { registerSlashingQueryCommands, registerSlashingTxCommands } from "./slashing-commands.js";
+import { registerStakingQueryCommands, registerStakingTxCommands } from "./staking-commands.js";
 import { assertTxSuccess, DEFAULT_GAS_ADJUSTMENT, DEFAULT_GAS_PRICES, sendTokens, type BroadcastOptions, type SendResult } from "./tx.js";
 
 export interface SendFlags extends KeyringFlags {
@@ -59,6 +60,7 @@ export function registerTxCommands(program: Command): void {
       const keyring = keyringFromFlags(home, flags);
       reportTx(cmd, await sendTokens({ from, to, amount, fees, gas, gasAdjustment, gasPrices, chainId, node, memo, keyring }));
     });
+  registerStakingTxCommands(tx);
   registerGovTxCommands(tx);
   registerRolesTxCommands(tx);
   registerCircuitTxCommands(tx);
@@ -93,6 +95,7 @@ export function registerQueryCommands(program: Command): void {
       const text = `address: ${a.address}\naccount number: ${a.accountNumber}\nsequence: ${a.sequence}\npubkey: ${a.pubkey?.value ?? "(none)"}`;
       printResult(globalOptions(cmd), a, text);
     });
+  registerStakingQueryCommands(query);
   registerGovQueryCommands(query);
   registerRolesQueryCommands(query);
   registerCircuitQueryCommands(query);

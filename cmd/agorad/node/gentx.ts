@@ -19,13 +19,15 @@ import { createApp } from "../../../app/app.js";
 import { encodeProto } from "../../../sdk/codec/encode.js";
 import { fromAccAddress, toAccAddress } from "../../../sdk/types/address.js";
 import { Coins } from "../../../sdk/types/coins.js";
+import type { Json } from "../../../sdk/server/rest/proto-json.js";
 import { gentxFromJson, gentxToJson } from "../../../x/genutil/gentx-json.js";
 import { gentxMessage } from "../../../x/genutil/module.js";
 import { parseDec } from "../../../x/staking/dec.js";
 import { ED25519_PUBKEY_TYPE, VALOPER_PREFIX } from "../../../x/staking/types.js";
 import { CliError, globalOptions, printResult } from "../cli.js";
+import type { Keyring } from "../keys/keyring.js";
 import { addKeyringOptions, keyringFromFlags, type KeyringFlags } from "../keys/options.js";
-import { genesisJson, readGenesis, writeGenesis } from "./home.js";
+import { genesisJson, readGenesis, writeGenesis, type GenesisFile } from "./home.js";
 
 interface GentxFlags extends KeyringFlags {
   moniker?: string;
@@ -39,6 +41,9 @@ interface GentxFlags extends KeyringFlags {
 }
 
 const gentxDir = (home: string) => join(home, "config", "gentx");
+
+/** The SDK's defaults for a new validator's commission and min self-delegation. */
+export const DEFAULT_COMMISSION = { rate: "0.1", maxRate: "0.2", maxChangeRate: "0.01", minSelfDelegation: "1" };
 
 /** The node's ed25519 consensus public key, from CometBFT's priv_validator_key.json. */
 export function consensusPubkey(home: string): Uint8Array {
@@ -61,6 +66,76 @@ function rate(text: string, flag: string): string {
   }
 }
 
+export interface GentxOptions {
+  home: string;
+  /** The genesis the gentx is for: its chain id, and the operator's funds in it. */
+  genesis: GenesisFile;
+  keyring: Keyring;
+  keyName: string;
+  /** The self-delegation, e.g. "1000000uagora". */
+  amount: string;
+  moniker?: string;
+  chainId?: string;
+  commissionRate?: string;
+  commissionMaxRate?: string;
+  commissionMaxChangeRate?: string;
+  minSelfDelegation?: string;
+  details?: string;
+  website?: string;
+}
+
+/**
+ * Signs the gentx of `keyName` with the node's consensus key at `home` and writes it to the
+ * node's config/gentx/, as `agorad genesis gentx` does. Returns the file, the validator's
+ * operator address and the gentx's JSON.
+ */
+export async function writeGentx(opts: GentxOptions): Promise<{ file: string; validator: string; json: Json }> {
+  const { home, genesis: file, keyring, keyName } = opts;
+  const chainId = opts.chainId ?? file.chain_id;
+  if (chainId !== file.chain_id) throw new CliError(`--chain-id ${chainId} does not match the genesis file's ${file.chain_id}`);
+  const amount = Coins.parse(opts.amount);
+  if (amount.list.length !== 1) throw new CliError(`give the self-delegation as one amount of the bond denom, e.g. 1000000uagora; got "${opts.amount}"`);
+  const operator = (await keyring.show(keyName)).address;
+  const held = file.app_state.bank?.balances?.find((b) => b.address === operator);
+  const coin = amount.list[0]!;
+  if (BigInt(held?.coins.find((c) => c.denom === coin.denom)?.amount ?? "0") < coin.amount) {
+    throw new CliError(`${operator} holds less than ${amount} in genesis: fund it first with \`agorad genesis add-genesis-account ${keyName} <coins>\``);
+  }
+  const moniker = opts.moniker ?? /^moniker\s*=\s*"([^"]*)"/m.exec(readFileSync(join(home, "config", "config.toml"), "utf8"))?.[1] ?? keyName;
+  const msg = MsgCreateValidator.fromPartial({
+    description: { moniker, details: opts.details ?? "", website: opts.website ?? "" },
+    commission: {
+      rate: rate(opts.commissionRate ?? DEFAULT_COMMISSION.rate, "--commission-rate"),
+      maxRate: rate(opts.commissionMaxRate ?? DEFAULT_COMMISSION.maxRate, "--commission-max-rate"),
+      maxChangeRate: rate(opts.commissionMaxChangeRate ?? DEFAULT_COMMISSION.maxChangeRate, "--commission-max-change-rate"),
+    },
+    minSelfDelegation: opts.minSelfDelegation ?? DEFAULT_COMMISSION.minSelfDelegation,
+    delegatorAddress: "",
+    validatorAddress: toAccAddress(fromAccAddress(operator), VALOPER_PREFIX),
+    pubkey: { typeUrl: ED25519_PUBKEY_TYPE, value: encodeProto(Ed25519PubKey, { key: consensusPubkey(home) }) },
+    value: { denom: coin.denom, amount: coin.amount.toString() },
+  });
+  const signer = await keyring.signer(keyName);
+  const [account] = await signer.getAccounts();
+  const bodyBytes = encodeProto(TxBody, TxBody.fromPartial({ messages: [{ typeUrl: MsgCreateValidator.typeUrl, value: encodeProto(MsgCreateValidator, msg) }] }));
+  const authInfoBytes = makeAuthInfoBytes([{ pubkey: encodePubkey(encodeSecp256k1Pubkey(account!.pubkey)), sequence: 0 }], [], 200_000, undefined, undefined);
+  // At genesis accounts have no number yet: gentxs are signed for account number 0.
+  const { signature } = await signer.signDirect(operator, makeSignDoc(bodyBytes, authInfoBytes, chainId, 0));
+  const txBytes = TxRaw.encode({ bodyBytes, authInfoBytes, signatures: [Buffer.from(signature.signature, "base64")] }).finish();
+  const json = gentxToJson(txBytes);
+  if (Buffer.compare(Buffer.from(gentxFromJson(json)), Buffer.from(txBytes)) !== 0) throw new CliError("the gentx does not read back as the bytes signed; please report this");
+  mkdirSync(gentxDir(home), { recursive: true });
+  const path = join(gentxDir(home), `gentx-${msg.validatorAddress}.json`);
+  writeFileSync(path, JSON.stringify(json, null, 2) + "\n");
+  return { file: path, validator: msg.validatorAddress, json };
+}
+
+/** The gentxs as the genesis's first validators; CometBFT's own list is emptied: the app's InitChain answers it, as with the SDK. */
+export function putGentxs(genesis: GenesisFile, gentxs: unknown[]): void {
+  genesis.app_state.genutil = { gen_txs: gentxs };
+  genesis.validators = [];
+}
+
 export function registerGentxCommands(genesis: Command): void {
   addKeyringOptions(
     genesis
@@ -68,49 +143,16 @@ export function registerGentxCommands(genesis: Command): void {
       .description("sign a create-validator tx for genesis with <key>, self-delegating <amount> (e.g. 1000000uagora), with this node's consensus key")
       .option("--moniker <name>", "the validator's name (default: the node's moniker)")
       .option("--chain-id <id>", "chain id (default: the genesis file's)")
-      .option("--commission-rate <rate>", "initial commission rate", "0.1")
-      .option("--commission-max-rate <rate>", "highest commission rate ever allowed", "0.2")
-      .option("--commission-max-change-rate <rate>", "largest commission change per day", "0.01")
-      .option("--min-self-delegation <amount>", "least self-delegation the validator keeps (uagora)", "1")
+      .option("--commission-rate <rate>", "initial commission rate", DEFAULT_COMMISSION.rate)
+      .option("--commission-max-rate <rate>", "highest commission rate ever allowed", DEFAULT_COMMISSION.maxRate)
+      .option("--commission-max-change-rate <rate>", "largest commission change per day", DEFAULT_COMMISSION.maxChangeRate)
+      .option("--min-self-delegation <amount>", "least self-delegation the validator keeps (uagora)", DEFAULT_COMMISSION.minSelfDelegation)
       .option("--details <text>", "the validator's description")
       .option("--website <url>", "the validator's website"),
   ).action(async (keyName: string, amountText: string, flags: GentxFlags, command: Command) => {
     const { home, output } = globalOptions(command);
-    const file = readGenesis(home);
-    const chainId = flags.chainId ?? file.chain_id;
-    if (chainId !== file.chain_id) throw new CliError(`--chain-id ${chainId} does not match the genesis file's ${file.chain_id}`);
-    const amount = Coins.parse(amountText);
-    if (amount.list.length !== 1) throw new CliError(`give the self-delegation as one amount of the bond denom, e.g. 1000000uagora; got "${amountText}"`);
-    const keyring = keyringFromFlags(home, flags);
-    const operator = (await keyring.show(keyName)).address;
-    const held = file.app_state.bank?.balances?.find((b) => b.address === operator);
-    const coin = amount.list[0]!;
-    if (BigInt(held?.coins.find((c) => c.denom === coin.denom)?.amount ?? "0") < coin.amount) {
-      throw new CliError(`${operator} holds less than ${amount} in genesis: fund it first with \`agorad genesis add-genesis-account ${keyName} <coins>\``);
-    }
-    const moniker = flags.moniker ?? /^moniker\s*=\s*"([^"]*)"/m.exec(readFileSync(join(home, "config", "config.toml"), "utf8"))?.[1] ?? keyName;
-    const msg = MsgCreateValidator.fromPartial({
-      description: { moniker, details: flags.details ?? "", website: flags.website ?? "" },
-      commission: { rate: rate(flags.commissionRate, "--commission-rate"), maxRate: rate(flags.commissionMaxRate, "--commission-max-rate"), maxChangeRate: rate(flags.commissionMaxChangeRate, "--commission-max-change-rate") },
-      minSelfDelegation: flags.minSelfDelegation,
-      delegatorAddress: "",
-      validatorAddress: toAccAddress(fromAccAddress(operator), VALOPER_PREFIX),
-      pubkey: { typeUrl: ED25519_PUBKEY_TYPE, value: encodeProto(Ed25519PubKey, { key: consensusPubkey(home) }) },
-      value: { denom: coin.denom, amount: coin.amount.toString() },
-    });
-    const signer = await keyring.signer(keyName);
-    const [account] = await signer.getAccounts();
-    const bodyBytes = encodeProto(TxBody, TxBody.fromPartial({ messages: [{ typeUrl: MsgCreateValidator.typeUrl, value: encodeProto(MsgCreateValidator, msg) }] }));
-    const authInfoBytes = makeAuthInfoBytes([{ pubkey: encodePubkey(encodeSecp256k1Pubkey(account!.pubkey)), sequence: 0 }], [], 200_000, undefined, undefined);
-    // At genesis accounts have no number yet: gentxs are signed for account number 0.
-    const { signature } = await signer.signDirect(operator, makeSignDoc(bodyBytes, authInfoBytes, chainId, 0));
-    const txBytes = TxRaw.encode({ bodyBytes, authInfoBytes, signatures: [Buffer.from(signature.signature, "base64")] }).finish();
-    const json = gentxToJson(txBytes);
-    if (Buffer.compare(Buffer.from(gentxFromJson(json)), Buffer.from(txBytes)) !== 0) throw new CliError("the gentx does not read back as the bytes signed; please report this");
-    mkdirSync(gentxDir(home), { recursive: true });
-    const path = join(gentxDir(home), `gentx-${msg.validatorAddress}.json`);
-    writeFileSync(path, JSON.stringify(json, null, 2) + "\n");
-    printResult({ home, output }, { file: path, validator: msg.validatorAddress }, `wrote the gentx of ${msg.validatorAddress} to ${path}`);
+    const written = await writeGentx({ ...flags, home, genesis: readGenesis(home), keyring: keyringFromFlags(home, flags), keyName, amount: amountText });
+    printResult({ home, output }, { file: written.file, validator: written.validator }, `wrote the gentx of ${written.validator} to ${written.file}`);
   });
 
   genesis
@@ -137,9 +179,7 @@ export function registerGentxCommands(genesis: Command): void {
         return json;
       });
       const file = readGenesis(home);
-      file.app_state.genutil = { gen_txs: txs };
-      // The validators come from the app's InitChain, as with the SDK.
-      file.validators = [];
+      putGentxs(file, txs);
       writeGenesis(home, file);
       printResult({ home, output }, { gentxs: names.length }, `collected ${names.length} gentx(s) into ${genesisJson(home)}`);
     });

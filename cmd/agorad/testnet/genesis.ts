@@ -1,23 +1,25 @@
 /**
- * The localnet's shared genesis. Until x/staking lands, its validators are CometBFT genesis
- * validators (genesis.json `validators`, equal power), as a devnet's single validator is. With
- * staking, this is the one function to change: each node signs a gentx and the validators come
- * from `collect-gentxs` instead of being listed here.
+ * The localnet's shared genesis, made as operators make a chain's: every account funded, then
+ * each validator's gentx (its operator's MsgCreateValidator signed with its own keyring, carrying
+ * its own node's consensus key, written to its config/gentx/ as `agorad genesis gentx` does), then
+ * the gentxs collected (`collect-gentxs`): genesis.json lists no CometBFT validators and the app's
+ * InitChain answers the set.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { Coins } from "../../../sdk/types/coins.js";
 import { addGenesisAccount } from "../node/genesis-commands.js";
+import { putGentxs, writeGentx } from "../node/gentx.js";
 import type { GenesisFile } from "../node/home.js";
+import type { Keyring } from "../keys/keyring.js";
 
-/** Each genesis validator's voting power: equal, so any three of four make a quorum. */
-export const VALIDATOR_POWER = "10";
+/** Each validator's self-delegation: equal, so any three of four make a quorum (power 10000 each). */
+export const SELF_DELEGATION = "10000000000uagora";
 
 export interface LocalnetValidator {
   moniker: string;
   home: string;
-  /** Its operator account (bech32), funded in genesis. */
-  operator: string;
+  /** Its operator's keyring and key name; the operator is funded among the accounts. */
+  keyring: Keyring;
+  keyName: string;
 }
 
 export interface FundedAccount {
@@ -25,16 +27,15 @@ export interface FundedAccount {
   coins: string;
 }
 
-/** `base` (node0's fresh genesis) with every validator in its validator set and every account funded. */
-export function localnetGenesis(base: GenesisFile, validators: LocalnetValidator[], accounts: FundedAccount[]): GenesisFile {
+/** `base` (node0's fresh genesis) with every account funded and every validator's gentx in it. */
+export async function localnetGenesis(base: GenesisFile, validators: LocalnetValidator[], accounts: FundedAccount[]): Promise<GenesisFile> {
   const genesis: GenesisFile = structuredClone(base);
-  genesis.validators = validators.map((v) => {
-    const key = JSON.parse(readFileSync(join(v.home, "config", "priv_validator_key.json"), "utf8")) as {
-      address: string;
-      pub_key: { type: string; value: string };
-    };
-    return { address: key.address, pub_key: key.pub_key, power: VALIDATOR_POWER, name: v.moniker };
-  });
   for (const account of accounts) addGenesisAccount(genesis, account.address, Coins.parse(account.coins));
+  const gentxs = [];
+  for (const v of validators) {
+    const { json } = await writeGentx({ home: v.home, genesis, keyring: v.keyring, keyName: v.keyName, amount: SELF_DELEGATION, moniker: v.moniker });
+    gentxs.push(json);
+  }
+  putGentxs(genesis, gentxs);
   return genesis;
 }

@@ -21,7 +21,7 @@ function agorad(...args: string[]) {
 const config = (dir: string, i: number) => readFileSync(join(dir, `node${i}`, "config", "config.toml"), "utf8");
 const genesis = (dir: string, i: number) => readFileSync(join(dir, `node${i}`, "config", "genesis.json"), "utf8");
 
-test("init-files writes four validator homes on the devnet's ports plus 10 per node, one shared genesis naming all four", async () => {
+test("init-files writes four validator homes on the devnet's ports plus 10 per node, one shared genesis made from their four gentxs", async () => {
   const dir = newDir();
   const r = agorad("testnet", "init-files", "--validators", "4", "--output-dir", dir, "-o", "json");
   assert.equal(r.code, 0, r.stderr);
@@ -41,13 +41,29 @@ test("init-files writes four validator homes on the devnet's ports plus 10 per n
     assert.deepEqual(peers.map((p) => Number(p.split(":")[1])).sort(), [0, 1, 2, 3].filter((j) => j !== i).map((j) => 26656 + 10 * j));
   }
 
+  interface Gentx {
+    body: { messages: { "@type": string; description: { moniker: string }; validator_address: string; pubkey: { key: string }; value: { amount: string } }[] };
+  }
   const doc = JSON.parse(genesis(dir, 0)) as {
-    validators: { address: string; power: string; name: string }[];
-    app_state: { bank: { balances: { address: string; coins: { amount: string }[] }[] } };
+    validators: unknown[];
+    app_state: { bank: { balances: { address: string; coins: { amount: string }[] }[] }; genutil: { gen_txs: Gentx[] } };
   };
-  const keys = [0, 1, 2, 3].map((i) => JSON.parse(readFileSync(join(dir, `node${i}`, "config", "priv_validator_key.json"), "utf8")) as { address: string });
-  assert.deepEqual(doc.validators.map((v) => [v.name, v.address, v.power]), keys.map((k, i) => [`node${i}`, k.address, "10"]));
-  assert.equal(new Set(keys.map((k) => k.address)).size, 4, "each validator has its own key");
+  // The validators are staking validators made by their gentxs: CometBFT's list is empty, InitChain answers it.
+  assert.deepEqual(doc.validators, []);
+  const keys = [0, 1, 2, 3].map((i) => JSON.parse(readFileSync(join(dir, `node${i}`, "config", "priv_validator_key.json"), "utf8")) as { pub_key: { value: string } });
+  assert.equal(new Set(keys.map((k) => k.pub_key.value)).size, 4, "each validator has its own key");
+  const created = doc.app_state.genutil.gen_txs.map((tx) => tx.body.messages[0]!);
+  assert.deepEqual(
+    created.map((m) => [m["@type"], m.description.moniker, m.pubkey.key, m.value.amount]),
+    keys.map((k, i) => ["/cosmos.staking.v1beta1.MsgCreateValidator", `node${i}`, k.pub_key.value, "10000000000"]),
+  );
+  for (let i = 0; i < 4; i++) {
+    const own = JSON.parse(readFileSync(join(dir, `node${i}`, "config", "gentx", `gentx-${created[i]!.validator_address}.json`), "utf8")) as Gentx;
+    assert.deepEqual(own, doc.app_state.genutil.gen_txs[i], `node${i}'s own gentx is the one collected`);
+  }
+  const validate = agorad("--home", join(dir, "node0"), "genesis", "validate");
+  assert.equal(validate.code, 0, validate.stderr);
+  assert.match(validate.stdout, /is a valid genesis with 4 validator\(s\)/);
 
   // Funded: the dev account and each validator's operator, whose mnemonic is beside its home.
   const funded = new Map(doc.app_state.bank.balances.map((b) => [b.address, b.coins[0]!.amount]));
@@ -82,6 +98,6 @@ test("add-node writes a non-validating home on the next ports with the validator
   assert.equal(genesis(dir, 2), genesis(dir, 0));
   const peers = getTomlValue(config(dir, 2), "p2p", "persistent_peers")!.split(",");
   assert.deepEqual(peers.map((p) => p.split("@")[1]), ["127.0.0.1:27000", "127.0.0.1:27010"]);
-  const validators = (JSON.parse(genesis(dir, 0)) as { validators: { name: string }[] }).validators;
-  assert.deepEqual(validators.map((v) => v.name), ["node0", "node1"]);
+  const gentxs = (JSON.parse(genesis(dir, 0)) as { app_state: { genutil: { gen_txs: { body: { messages: { description: { moniker: string } }[] } }[] } } }).app_state.genutil.gen_txs;
+  assert.deepEqual(gentxs.map((tx) => tx.body.messages[0]!.description.moniker), ["node0", "node1"]);
 });

@@ -56,11 +56,11 @@ export async function initFiles(opts: InitFilesOptions): Promise<LocalnetLayout>
     const dev = await keyring.add("dev", { mnemonic: devMnemonic });
     if (i === 0) accounts.push({ address: dev.address, coins: DEV_FUNDS });
     accounts.push({ address: operator.address, coins: OPERATOR_FUNDS });
-    validators.push({ moniker: nodeName(i), home, operator: operator.address });
+    validators.push({ moniker: nodeName(i), home, keyring, keyName: OPERATOR_KEY });
     layout.nodes.push({ name: nodeName(i), ports, validator: true });
   }
 
-  const genesis = localnetGenesis(readGenesis(nodeHome(opts.dir, 0)), validators, accounts);
+  const genesis = await localnetGenesis(readGenesis(nodeHome(opts.dir, 0)), validators, accounts);
   const peers = layout.nodes.map((node, i) => peerAddress(nodeHome(opts.dir, i), node.ports));
   for (let i = 0; i < opts.validators; i++) {
     const home = nodeHome(opts.dir, i);
