@@ -12,7 +12,7 @@ import { Coins } from "../../sdk/types/coins.js";
 import { fromAccAddress } from "../../sdk/types/address.js";
 import { Rand } from "../../sdk/simulation/rand.js";
 import { runSimulation, type SimulationReport } from "../../sdk/simulation/runner.js";
-import { DEC_ONE, parseDec } from "../../x/governance/dec.js";
+import { DEC_ONE, parseDec } from "../../sdk/types/dec.js";
 import { paramsToJson } from "../../x/governance/params.js";
 import { simulationGovParams } from "../../x/governance/simulation.js";
 import { gentxToJson } from "../../x/genutil/gentx-json.js";
