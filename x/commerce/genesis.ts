@@ -21,8 +21,15 @@ export function defaultCommerceGenesis(): Json {
   return snakeKeys(GenesisState.toJSON({ ...GenesisState.fromPartial({}), params: defaultCommerceParams() }) as Json);
 }
 
+/** The section's top-level lists may arrive as streams (ModuleManager.initGenesis): read them into arrays. */
+function materialize(json: unknown): Record<string, unknown> {
+  const section = (json ?? {}) as Record<string, unknown>;
+  const isStream = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v) && Symbol.iterator in v;
+  return Object.fromEntries(Object.entries(section).map(([k, v]) => [k, isStream(v) ? [...(v as Iterable<unknown>)] : v]));
+}
+
 export function initCommerceGenesis(ctx: Context, keeper: CommerceKeeper, json: unknown): void {
-  const g = GenesisState.fromJSON(json ?? {});
+  const g = GenesisState.fromJSON(materialize(json));
   const params = g.params ?? defaultCommerceParams();
   validateParams(params);
   keeper.params.set(ctx, params);
