@@ -159,7 +159,7 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
       new CircuitModule(circuit, roles),
       new GovernanceModule(gov),
       new UpgradeModule(upgrade),
-      new CommerceModule(commerce),
+      new CommerceModule(commerce, roles),
       genutil,
     ],
     {

@@ -12,13 +12,17 @@ import type { CommerceKeeper } from "./keeper.js";
 import { registerCommerceMsgs } from "./msg-server.js";
 import { releaseDueOrders } from "./orders.js";
 import { registerCommerceQueries } from "./query-server.js";
-import { commerceSimulationOps } from "./simulation.js";
+import { arbiterExpiryFrom, commerceSimulationOps } from "./simulation.js";
 import { COMMERCE_MODULE, COMMERCE_STORE } from "./types.js";
 
 export class CommerceModule implements AppModule {
   readonly name = COMMERCE_MODULE;
   readonly storeKeys = [COMMERCE_STORE];
-  constructor(readonly keeper: CommerceKeeper) {}
+  constructor(
+    readonly keeper: CommerceKeeper,
+    /** The roles keeper's view of grants, so simulated disputes pick arbiters whose role outlasts their block. */
+    private readonly roles?: Parameters<typeof arbiterExpiryFrom>[0],
+  ) {}
 
   registerMsgs(router: MsgRouter): void {
     registerCommerceMsgs(router, this.keeper);
@@ -44,6 +48,6 @@ export class CommerceModule implements AppModule {
     executeDueDecisions(ctx, this.keeper);
   }
   simulationOps(): WeightedOp[] {
-    return commerceSimulationOps(this.keeper);
+    return commerceSimulationOps(this.keeper, this.roles && arbiterExpiryFrom(this.roles));
   }
 }
