@@ -6,16 +6,16 @@ import { SUCCEEDS, type SimView, type WeightedOp } from "../sdk/simulation/opera
 import type { Rand } from "../sdk/simulation/rand.js";
 import { simulate } from "./support/simulation.js";
 
-// Seed 50 is one whose 300 blocks reach every outcome below (most seeds do; a rare one, such as a
+// Seed 54 is one whose 300 blocks reach every outcome below (most seeds do; a rare one, such as a
 // proposal failing on execution, is missed by some).
 const BLOCKS = 300;
-const run = simulate({ seed: 50, blocks: BLOCKS });
+const run = simulate({ seed: 54, blocks: BLOCKS });
 
 test("300 blocks of random bank, staking, distribution, governance, roles and circuit traffic from 40 accounts keep every invariant, and the same seed gives the same app hash", async () => {
   const first = await run;
   assert.equal(first.appHashes.length, BLOCKS);
   for (const [op, count] of Object.entries(first.txsByOp)) assert.ok(count > 0, `operation ${op} never ran`);
-  const again = await simulate({ seed: 50, blocks: BLOCKS });
+  const again = await simulate({ seed: 54, blocks: BLOCKS });
   assert.deepEqual(again.appHashes, first.appHashes);
 });
 

@@ -78,8 +78,11 @@ async function genesis(accounts: TestAccount[], rand: Rand, chainId: string): Pr
       grants: [
         { role: "admin", address: accounts[0]!.address },
         { role: "pauser", address: accounts[1 % accounts.length]!.address },
+        { role: "arbiter", address: accounts[2 % accounts.length]!.address },
       ],
     },
+    // Short escrow timeouts, so orders release and decisions carry out within a run.
+    commerce: { params: { marketplace_fee: "0.010000000000000000", release_timeout_seconds: "8", appeal_window_seconds: "10", max_review_length: 200, max_text_length: 64 } },
     governance: { params: govParams },
     auth: {
       accounts: accounts.map((a, i) => ({ "@type": "/cosmos.auth.v1beta1.BaseAccount", address: a.address, account_number: String(i), sequence: "0" })),

@@ -12,6 +12,7 @@ import { bondStatusToJSON } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import { signModeToJSON } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { Tx } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { blockIDFlagToJSON } from "cosmjs-types/tendermint/types/validator";
+import { COMMERCE_ENUM_FIELDS } from "./commerce-enums.js";
 import type { MessageType, TypeRegistry } from "../../codec/registry.js";
 import { durationToJson, timestampToRfc3339 } from "../../codec/time-json.js";
 import { formatDec } from "../../types/dec.js";
@@ -30,6 +31,7 @@ const ENUM_FIELDS: Record<string, ((value: number) => string) | undefined> = {
   blockIdFlag: blockIDFlagToJSON,
   status: proposalStatusToJSON,
   option: voteOptionToJSON,
+  ...COMMERCE_ENUM_FIELDS,
 };
 
 // google.protobuf.Timestamp and Duration fields of the messages served: jsonpb writes the first as
