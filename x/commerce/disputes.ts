@@ -4,6 +4,7 @@
  * seller appeals once, in which case only the gov authority's MsgResolveDisputeAppeal (run by a
  * passed proposal) moves the escrow.
  */
+import { requireAuthority } from "../../sdk/types/authority.js";
 import { DisputeStatus, disputeStatusToJSON, Outcome, outcomeToJSON, OrderStatus, orderStatusToJSON, type Decision, type Dispute } from "../../generated/proto/agora/commerce/v1/commerce.js";
 import type { Context } from "../../sdk/types/context.js";
 import { ErrUnauthorized } from "../../sdk/types/sdk-errors.js";
@@ -84,7 +85,7 @@ export function appealDispute(ctx: Context, keeper: CommerceKeeper, signer: stri
 
 /** Governance's final word on an appealed dispute. */
 export function resolveAppeal(ctx: Context, keeper: CommerceKeeper, authority: string, orderId: bigint, decision: Decision): void {
-  if (authority !== keeper.authority) throw ErrUnauthorized.wrap(`invalid authority; expected ${keeper.authority}, got ${authority}`);
+  requireAuthority(keeper.authority, authority);
   const dispute = keeper.dispute(ctx, orderId);
   if (dispute.disputeStatus !== DisputeStatus.DISPUTE_STATUS_APPEALED) throw ErrWrongDisputeStatus.wrap(`the dispute of order ${orderId} is ${disputeStatusToJSON(dispute.disputeStatus)}, only an appealed one is resolved by governance`);
   execute(ctx, keeper, dispute, decision, "governance");

@@ -7,7 +7,7 @@ import type { Order } from "../../generated/proto/agora/commerce/v1/commerce.js"
 import { fromAccAddress } from "../../sdk/types/address.js";
 import { coin, Coins, parseAmount } from "../../sdk/types/coins.js";
 import type { Context } from "../../sdk/types/context.js";
-import { DEC_ONE } from "../staking/dec.js";
+import { DEC_ONE } from "../../sdk/types/dec.js";
 import type { CommerceKeeper } from "./keeper.js";
 import { marketplaceFee } from "./params.js";
 import { BPS_ONE, ESCROW_ACCOUNT } from "./types.js";

@@ -1,6 +1,6 @@
 /** agora.commerce.v1.Msg: each message is checked statelessly, then its signer and transition by the keeper files. */
+import { requireAuthority } from "../../sdk/types/authority.js";
 import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
-import { ErrUnauthorized } from "../../sdk/types/sdk-errors.js";
 import { appealDispute, buyerShareBps, decideDispute, openDispute, resolveAppeal } from "./disputes.js";
 import type { CommerceKeeper } from "./keeper.js";
 import { cancelOrder, confirmDelivery, placeOrder, refundOrder, shipOrder } from "./orders.js";
@@ -132,7 +132,7 @@ export function registerCommerceMsgs(router: MsgRouter, keeper: CommerceKeeper):
     signers: (msg) => [msg.authority],
     validateBasic(msg) { address(msg.authority); validateParams(msg.params); },
     handle(ctx, msg) {
-      if (msg.authority !== keeper.authority) throw ErrUnauthorized.wrap(`invalid authority; expected ${keeper.authority}, got ${msg.authority}`);
+      requireAuthority(keeper.authority, msg.authority);
       keeper.params.set(ctx, msg.params!);
       ctx.events.emit("commerce_params_updated", { marketplace_fee: msg.params!.marketplaceFee, release_timeout_seconds: msg.params!.releaseTimeoutSeconds.toString() });
       return {};

@@ -1,7 +1,7 @@
 /** Commerce params: defaults and validation (the marketplace fee is a LegacyDec string). */
 import type { Params } from "../../generated/proto/agora/commerce/v1/commerce.js";
 import { ErrInvalidRequest } from "../../sdk/types/sdk-errors.js";
-import { DEC_ONE, formatDec, parseDec } from "../staking/dec.js";
+import { DEC_ONE, formatDec, parseDec } from "../../sdk/types/dec.js";
 
 /** 1% fee, release a week after shipping, a two-day appeal window. */
 export function defaultCommerceParams(): Params {

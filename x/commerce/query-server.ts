@@ -5,7 +5,7 @@ import { bytesKey, uint64Key } from "../../sdk/collections/codecs.js";
 import type { StoreSource } from "../../sdk/collections/collections.js";
 import { fromAccAddress } from "../../sdk/types/address.js";
 import { paginate } from "../../sdk/types/pagination.js";
-import { formatDec } from "../staking/dec.js";
+import { formatDec } from "../../sdk/types/dec.js";
 import type { CommerceKeeper } from "./keeper.js";
 
 const service = "/agora.commerce.v1.Query/";
