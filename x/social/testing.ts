@@ -83,7 +83,7 @@ export function getPost(chain: TestChain, id: bigint): q.PostView {
   return query(chain, "Post", q.QueryPostRequest.encode({ id }).finish(), q.QueryPostResponse).post!;
 }
 
-export function feed(chain: TestChain, address: string, limit = 0n, key = new Uint8Array()): q.QueryFeedResponse {
+export function feed(chain: TestChain, address: string, limit = 0n, key: Uint8Array = new Uint8Array()): q.QueryFeedResponse {
   return query(chain, "Feed", q.QueryFeedRequest.encode({ address, pagination: { key, offset: 0n, limit, countTotal: false, reverse: false } }).finish(), q.QueryFeedResponse);
 }
 
