@@ -178,7 +178,8 @@ export function registerModerationMsgs(router: MsgRouter, keeper: SocialKeeper, 
     },
     handle(ctx, msg) {
       if (msg.authority !== keeper.authority) throw ErrUnauthorized.wrap(`invalid authority; expected ${keeper.authority}, got ${msg.authority}`);
-      keeper.params.set(ctx, msg.params!);
+      // Checked here too: a proposal's messages reach the handler without a stateless pass.
+      keeper.params.set(ctx, validateSocialParams(msg.params));
       ctx.events.emit("social_params_updated", { authority: msg.authority });
       return {};
     },
