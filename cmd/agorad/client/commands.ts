@@ -8,6 +8,7 @@ import { registerGovQueryCommands, registerGovTxCommands } from "./gov-commands.
 import { registerCircuitQueryCommands, registerCircuitTxCommands } from "./circuit-commands.js";
 import { registerDistributionQueryCommands, registerDistributionTxCommands } from "./distribution-commands.js";
 import { registerRolesQueryCommands, registerRolesTxCommands } from "./roles-commands.js";
+import { registerSocialQueryCommands, registerSocialTxCommands } from "./social-commands.js";
 import { registerSlashingQueryCommands, registerSlashingTxCommands } from "./slashing-commands.js";
 import { registerStakingQueryCommands, registerStakingTxCommands } from "./staking-commands.js";
 import { assertTxSuccess, DEFAULT_GAS_ADJUSTMENT, DEFAULT_GAS_PRICES, sendTokens, type BroadcastOptions, type SendResult } from "./tx.js";
@@ -63,6 +64,7 @@ export function registerTxCommands(program: Command): void {
   registerStakingTxCommands(tx);
   registerGovTxCommands(tx);
   registerRolesTxCommands(tx);
+  registerSocialTxCommands(tx);
   registerCircuitTxCommands(tx);
   registerSlashingTxCommands(tx);
   registerDistributionTxCommands(tx);
@@ -98,6 +100,7 @@ export function registerQueryCommands(program: Command): void {
   registerStakingQueryCommands(query);
   registerGovQueryCommands(query);
   registerRolesQueryCommands(query);
+  registerSocialQueryCommands(query);
   registerCircuitQueryCommands(query);
   registerSlashingQueryCommands(query);
   registerDistributionQueryCommands(query);
