@@ -14,6 +14,7 @@ import { Rand } from "../../sdk/simulation/rand.js";
 import { runSimulation, type SimulationReport } from "../../sdk/simulation/runner.js";
 import { DEC_ONE, parseDec } from "../../x/governance/dec.js";
 import { paramsToJson } from "../../x/governance/params.js";
+import { simulationSocialGenesis } from "../../x/social/simulation.js";
 import { simulationGovParams } from "../../x/governance/simulation.js";
 import { gentxToJson } from "../../x/genutil/gentx-json.js";
 import { TestChain } from "./chain.js";
@@ -55,7 +56,7 @@ const GENESIS_VALIDATORS = 5;
 /**
  * Genesis: every account funded with uagora, about half with uatom too, amounts from the seed;
  * the first GENESIS_VALIDATORS accounts bond half their uagora each by gentx; the first account
- * holds `admin`, the second `pauser`; governance's periods are a few seconds, and the runner's
+ * holds `admin`, the second `pauser`, the third `moderator`; governance's periods are a few seconds, and the runner's
  * blocks are a second apart.
  */
 async function genesis(accounts: TestAccount[], rand: Rand, chainId: string): Promise<Record<string, unknown>> {
@@ -78,9 +79,11 @@ async function genesis(accounts: TestAccount[], rand: Rand, chainId: string): Pr
       grants: [
         { role: "admin", address: accounts[0]!.address },
         { role: "pauser", address: accounts[1 % accounts.length]!.address },
+        { role: "moderator", address: accounts[2 % accounts.length]!.address },
       ],
     },
     governance: { params: govParams },
+    social: simulationSocialGenesis(),
     auth: {
       accounts: accounts.map((a, i) => ({ "@type": "/cosmos.auth.v1beta1.BaseAccount", address: a.address, account_number: String(i), sequence: "0" })),
     },

@@ -1,6 +1,7 @@
 /** The checks several handlers share: handle claims, a profile to act, and the posting rate. */
 import type { StoreSource } from "../../sdk/collections/collections.js";
 import type { Context } from "../../sdk/types/context.js";
+import type { RateState } from "../../generated/proto/agora/social/v1/genesis.js";
 import type { Post } from "../../generated/proto/agora/social/v1/social.js";
 import { isVisible, type SocialKeeper } from "./keeper.js";
 import { ErrHandleTaken, ErrPostNotFound, ErrPostUnavailable, ErrProfileNotFound, ErrRateLimited } from "./types.js";
@@ -33,28 +34,33 @@ export function requireProfile(src: StoreSource, keeper: SocialKeeper, address: 
 }
 
 /**
- * Counts one post against the account's limits: at least min_blocks_between_posts since its last
- * post, and at most max_posts_per_window in the current fixed window of post_window_blocks.
+ * Why one more post by `author` at `height` breaks the limits, or undefined: at least
+ * min_blocks_between_posts since its last post, and at most max_posts_per_window in the current
+ * fixed window of post_window_blocks. Also the new rate state when it does not.
  */
-export function checkRateLimit(ctx: Context, keeper: SocialKeeper, author: Uint8Array, bech32: string): void {
-  const params = keeper.getParams(ctx);
-  const rate = keeper.rates.get(ctx, author) ?? { address: bech32, lastPostHeight: 0n, windowStartHeight: ctx.height, postsInWindow: 0 };
+export function rateLimit(src: StoreSource, keeper: SocialKeeper, author: Uint8Array, bech32: string, height: bigint): { refusal?: string; next: RateState } {
+  const params = keeper.getParams(src);
+  const rate = keeper.rates.get(src, author) ?? { address: bech32, lastPostHeight: 0n, windowStartHeight: height, postsInWindow: 0 };
   if (rate.postsInWindow > 0 || rate.lastPostHeight > 0n) {
-    const since = ctx.height - rate.lastPostHeight;
-    if (since < params.minBlocksBetweenPosts) {
-      throw ErrRateLimited.wrap(`${bech32} posted at height ${rate.lastPostHeight}; the next post may come at height ${rate.lastPostHeight + params.minBlocksBetweenPosts}`);
+    if (height - rate.lastPostHeight < params.minBlocksBetweenPosts) {
+      return { refusal: `${bech32} posted at height ${rate.lastPostHeight}; the next post may come at height ${rate.lastPostHeight + params.minBlocksBetweenPosts}`, next: rate };
     }
   }
+  let { windowStartHeight, postsInWindow } = rate;
   if (params.maxPostsPerWindow > 0) {
-    if (ctx.height >= rate.windowStartHeight + params.postWindowBlocks) {
-      rate.windowStartHeight = ctx.height;
-      rate.postsInWindow = 0;
-    }
-    if (rate.postsInWindow >= params.maxPostsPerWindow) {
-      throw ErrRateLimited.wrap(`${bech32} made ${rate.postsInWindow} posts since height ${rate.windowStartHeight}, the most a window of ${params.postWindowBlocks} blocks allows; wait until height ${rate.windowStartHeight + params.postWindowBlocks}`);
+    if (height >= windowStartHeight + params.postWindowBlocks) [windowStartHeight, postsInWindow] = [height, 0];
+    if (postsInWindow >= params.maxPostsPerWindow) {
+      return { refusal: `${bech32} made ${postsInWindow} posts since height ${windowStartHeight}, the most a window of ${params.postWindowBlocks} blocks allows; wait until height ${windowStartHeight + params.postWindowBlocks}`, next: rate };
     }
   }
-  keeper.rates.set(ctx, author, { ...rate, lastPostHeight: ctx.height, postsInWindow: rate.postsInWindow + 1 });
+  return { next: { ...rate, windowStartHeight, postsInWindow: postsInWindow + 1, lastPostHeight: height } };
+}
+
+/** Counts one post against the account's limits, or throws ErrRateLimited saying when it may post. */
+export function checkRateLimit(ctx: Context, keeper: SocialKeeper, author: Uint8Array, bech32: string): void {
+  const { refusal, next } = rateLimit(ctx, keeper, author, bech32, ctx.height);
+  if (refusal) throw ErrRateLimited.wrap(refusal);
+  keeper.rates.set(ctx, author, next);
 }
 
 /** The post `id`, or ErrPostNotFound. */
