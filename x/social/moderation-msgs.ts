@@ -107,7 +107,7 @@ export function registerModerationMsgs(router: MsgRouter, keeper: SocialKeeper, 
       if (!post.hidden || post.deleted) throw t.ErrAppealNotAllowed.wrap(`post ${post.id} is not hidden: there is nothing to appeal`);
       const lastId = keeper.appealByPost.get(ctx, post.id);
       const last = lastId === undefined ? undefined : keeper.appeals.get(ctx, lastId);
-      if (last && last.height >= post.decision!.height) throw t.ErrAppealNotAllowed.wrap(`post ${post.id}'s hiding was already appealed (appeal ${last.id})`);
+      if (last && last.height >= (post.decision?.height ?? 0n)) throw t.ErrAppealNotAllowed.wrap(`post ${post.id}'s hiding was already appealed (appeal ${last.id})`);
       const id = keeper.nextAppealId.next(ctx) + 1n;
       keeper.appeals.set(ctx, id, { id, postId: post.id, author: msg.author, statement: msg.statement, height: ctx.height, status: AppealStatus.APPEAL_STATUS_OPEN, supporters: 0, resolution: "" });
       keeper.appealByPost.set(ctx, post.id, id);

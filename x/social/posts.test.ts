@@ -120,3 +120,18 @@ test("an account posting faster than the rate limit is refused until its window 
   await ok(chain, alice, post(alice, "a new window"));
   assert.equal(postsBy(chain, alice.address).length, 3);
 });
+
+test("a user's posts page newest first by next_key, and count_total counts them all", async () => {
+  const { chain, people } = await socialChain(chains, 1);
+  const [alice] = people as [typeof people[0]];
+  await ok(chain, alice, profile(alice, "alice"));
+  for (const text of ["one", "two", "three"]) await ok(chain, alice, post(alice, text));
+  const page = (key: Uint8Array, countTotal = false) =>
+    query(chain, "PostsByAuthor", q.QueryPostsByAuthorRequest.encode({ author: alice.address, pagination: { key, offset: 0n, limit: 2n, countTotal, reverse: false } }).finish(), q.QueryPostsByAuthorResponse);
+  const first = page(new Uint8Array(), true);
+  assert.deepEqual(first.posts.map((p) => p.post!.content!.text), ["three", "two"]);
+  assert.equal(first.pagination!.total, 3n);
+  const second = page(first.pagination!.nextKey);
+  assert.deepEqual(second.posts.map((p) => p.post!.content!.text), ["one"]);
+  assert.equal(second.pagination!.nextKey.length, 0);
+});
