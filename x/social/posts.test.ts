@@ -27,6 +27,7 @@ test("a user claims a handle that nobody else can take in any letter case, and a
   const bad = await checked(chain, bob, profile(bob, "a!"));
   assert.equal(bad.codespace, "social");
   assert.match(bad.log, /a handle is 3 to 32 letters, digits or underscores/);
+  assert.match((await checked(chain, bob, profile(bob, "\u212Aate"))).log, /got "\u212Aate"/, "the Kelvin sign does not pass for a k");
 
   await ok(chain, alice, profile(alice, "alice_new"));
   const releasedAt = chain.height;

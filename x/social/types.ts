@@ -39,14 +39,17 @@ export const MAX_URI_BYTES = 512;
 export const MAX_REASON_BYTES = 256;
 export const MAX_REASON_CODE_BYTES = 64;
 
-/** 3 to 32 characters of [a-z0-9_]; input of any case is lowered first, so handles are case-insensitive. */
-const HANDLE = /^[a-z0-9_]{3,32}$/;
+/**
+ * 3 to 32 ASCII letters, digits or underscores, of any case; stored lowercase, so handles are
+ * case-insensitive. Checked before lowering: Unicode lowering maps a few non-ASCII letters (the
+ * Kelvin sign) to ASCII ones.
+ */
+const HANDLE = /^[A-Za-z0-9_]{3,32}$/;
 
 /** The canonical (lowercase) handle, or throws saying what a handle may be. */
 export function canonicalHandle(handle: string): string {
-  const lower = handle.toLowerCase();
-  if (!HANDLE.test(lower)) throw ErrInvalidHandle.wrap(`a handle is 3 to 32 letters, digits or underscores (e.g. alice_01), got "${handle}"`);
-  return lower;
+  if (!HANDLE.test(handle)) throw ErrInvalidHandle.wrap(`a handle is 3 to 32 letters, digits or underscores (e.g. alice_01), got "${handle}"`);
+  return handle.toLowerCase();
 }
 
 const utf8Length = (text: string) => Buffer.byteLength(text, "utf8");
