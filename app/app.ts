@@ -46,6 +46,9 @@ import { SocialModule } from "../x/social/module.js";
 import { UpgradeHandlers } from "../x/upgrade/handlers.js";
 import { UpgradeKeeper } from "../x/upgrade/keeper.js";
 import { UpgradeModule } from "../x/upgrade/module.js";
+import { CommerceKeeper } from "../x/commerce/keeper.js";
+import { CommerceModule } from "../x/commerce/module.js";
+import { ESCROW_ACCOUNT } from "../x/commerce/types.js";
 import { APP_NAME, APP_VERSION, BOND_DENOM } from "./constants.js";
 import { registerUpgrades, writeUpgradeInfo, type UpgradeRegistrar } from "./upgrades.js";
 
@@ -81,6 +84,7 @@ const MODULE_PERMISSIONS: Record<string, string[]> = {
   [GOV_ACCOUNT]: [BURNER],
   [BONDED_POOL]: [BURNER, STAKING_PERMISSION],
   [NOT_BONDED_POOL]: [BURNER, STAKING_PERMISSION],
+  [ESCROW_ACCOUNT]: [],
 };
 
 export interface AgoraApp {
@@ -98,6 +102,7 @@ export interface AgoraApp {
   distribution: DistributionKeeper;
   genutil: GenutilModule;
   upgrade: UpgradeKeeper;
+  commerce: CommerceKeeper;
   /** The upgrade handlers this binary has, by plan name: `app.upgrades.register(name, handler)`. */
   upgrades: UpgradeHandlers;
   modules: ModuleManager;
@@ -135,6 +140,7 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
   const slashing = new SlashingKeeper(staking, authority);
   staking.hooks.add({ afterValidatorBonded: (ctx, consAddress) => slashing.afterValidatorBonded(ctx, consAddress) });
   const evidence = new EvidenceKeeper(slashing, staking);
+  const commerce = new CommerceKeeper({ bank, distribution, accounts, roles, authority });
   const genutil = new GenutilModule((ctx) => applyValidatorSetUpdates(ctx, staking));
   const upgrades = new UpgradeHandlers();
   const { home } = options;
@@ -158,24 +164,25 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
       new GovernanceModule(gov),
       new UpgradeModule(upgrade),
       new SocialModule(social, bank, roles),
+      new CommerceModule(commerce, roles),
       genutil,
     ],
     {
       // Gentxs last: they need funded accounts and staking's params.
       // Distribution before staking, as the SDK: its genesis checks its account's balance only.
-      initGenesis: ["auth", "bank", "distribution", "staking", "slashing", "evidence", "roles", "circuit", "governance", "upgrade", "social", "genutil"],
+      initGenesis: ["auth", "bank", "distribution", "staking", "slashing", "evidence", "roles", "circuit", "governance", "upgrade", "commerce", "social", "genutil"],
       // The upgrade module first: a binary that must stop stops before the block changes anything.
       // Then, as the SDK: distribution pays the previous block's fees before anything changes the
       // stake; slashing and evidence before staking, so punishments of the last block's signers are
       // in the validator set staking computes at the end of this one.
-      beginBlock: ["upgrade", "auth", "bank", "distribution", "slashing", "evidence", "staking", "roles", "circuit", "governance", "social", "genutil"],
+      beginBlock: ["upgrade", "auth", "bank", "distribution", "slashing", "evidence", "staking", "roles", "circuit", "governance", "commerce", "social", "genutil"],
       // As the SDK: governance's passed proposals run before staking computes the next validator set.
-      endBlock: ["auth", "bank", "slashing", "evidence", "roles", "circuit", "governance", "staking", "distribution", "social", "genutil", "upgrade"],
+      endBlock: ["auth", "bank", "slashing", "evidence", "roles", "circuit", "governance", "staking", "distribution", "commerce", "social", "genutil", "upgrade"],
     },
   );
   const invariants = new InvariantRegistry();
   modules.registerInvariants(invariants);
-  return { accounts, bank, roles, social, circuit, gov, staking, distribution, slashing, evidence, genutil, upgrade, upgrades, modules, invariants };
+  return { accounts, bank, roles, social, circuit, gov, staking, distribution, slashing, evidence, genutil, upgrade, upgrades, modules, invariants, commerce };
 }
 
 export function createApp(options: AgoraAppOptions): AgoraApp {

@@ -1,13 +1,14 @@
 /**
  * A mixed workload through the app in-process, a block at a time (CheckTx for every tx, then
- * FinalizeBlock, then Commit): each tx one social action, posts, follows or tips, by distinct
- * senders. Genesis gives every account a profile and one post, so follows and tips have targets
- * from the first block. Other modules' actions join the mix as `MixedAction`s.
+ * FinalizeBlock, then Commit): each tx one action, a post, follow, tip or order, by distinct
+ * senders. Genesis gives every account a profile and one post, and two sellers a listing, so
+ * every action has a target from the first block. More modules join the mix as `MixedAction`s.
  */
 import { rmSync } from "node:fs";
 import { encodeProto } from "../sdk/codec/encode.js";
 import { genesisState, TestChain } from "../test/support/chain.js";
 import { signTx, testAccount, type TestAccount } from "../test/support/signing.js";
+import { MsgPlaceOrder } from "../x/commerce/types.js";
 import { MsgCreatePost, MsgFollow, MsgTip } from "../x/social/types.js";
 
 export interface MixedResult {
@@ -47,12 +48,37 @@ export const SOCIAL_ACTIONS: MixedAction[] = [
   },
 ];
 
+export const COMMERCE_ACTIONS: MixedAction[] = [
+  {
+    name: "order",
+    weight: 1,
+    // One unit of account 1's listing (2), or, for account 1 itself, of account 0's (1).
+    msg: (sender, i) => ({ typeUrl: MsgPlaceOrder.typeUrl, value: encodeProto(MsgPlaceOrder, { buyer: sender.address, listingId: i === 1 ? 1n : 2n, quantity: 1n, price: { denom: "uagora", amount: "10" } }) }),
+  },
+];
+
 let benchAccounts: TestAccount[] = [];
 
 function socialGenesis(accounts: TestAccount[]): Record<string, unknown> {
   const profiles = accounts.map((a, i) => ({ address: a.address, handle: `bench_${i}`, created_at_height: "1", updated_at_height: "1" }));
   const posts = accounts.map((a, i) => ({ id: String(i + 1), author: a.address, content: { text: "hello" }, created_at_height: "1" }));
   return { profiles, posts, next_post_id: String(accounts.length) };
+}
+
+/** Accounts 0 and 1 sell: a store each, and a listing of a million units at 10uagora. */
+function commerceGenesis(accounts: TestAccount[]): Record<string, unknown> {
+  const sellers = accounts.slice(0, 2);
+  const stores = sellers.map((a, i) => ({ id: String(i + 1), owner: a.address, name: `bench store ${i}` }));
+  const listings = sellers.map((a, i) => ({
+    id: String(i + 1),
+    store_id: String(i + 1),
+    seller: a.address,
+    title: "bench item",
+    price: { denom: "uagora", amount: "10" },
+    inventory: "1000000",
+    listing_status: "LISTING_STATUS_ACTIVE",
+  }));
+  return { stores, listings };
 }
 
 /** The action of the tx at `slot` of a block: by weight, round-robin. */
@@ -64,11 +90,11 @@ function actionAt(actions: MixedAction[], slot: number): MixedAction {
 }
 
 export async function runMixed(o: { blockSize: number; warmupBlocks: number; blocks: number; actions?: MixedAction[] }): Promise<MixedResult> {
-  const actions = o.actions ?? SOCIAL_ACTIONS;
+  const actions = o.actions ?? [...SOCIAL_ACTIONS, ...COMMERCE_ACTIONS];
   const count = 2 * o.blockSize;
   benchAccounts = await Promise.all(Array.from({ length: count }, (_, i) => testAccount(i)));
   const chain = TestChain.open();
-  chain.initChain({ ...genesisState(benchAccounts.map((a) => ({ address: a.address, amount: 1_000_000_000_000n }))), social: socialGenesis(benchAccounts) });
+  chain.initChain({ ...genesisState(benchAccounts.map((a) => ({ address: a.address, amount: 1_000_000_000_000n }))), social: socialGenesis(benchAccounts), commerce: commerceGenesis(benchAccounts) });
   chain.block([]);
 
   // Sign every block first: signing is the wallets' work. Block k's senders are one half of the accounts.

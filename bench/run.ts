@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: tx throughput (signed bank sends, blocks of 1,000) and a 1M-account genesis,
- * printed as a table. BENCH_QUICK=1 runs small sizes as a smoke test; BENCH_ONLY=tx or
+ * `npm run bench`: tx throughput (signed bank sends, blocks of 1,000; a mixed workload of posts,
+ * follows, tips and orders) and a 1M-account genesis, printed as a table. BENCH_QUICK=1 runs small sizes as a smoke test; BENCH_ONLY=tx or
  * BENCH_ONLY=genesis runs one part (for profiling).
  */
 import { spawnSync } from "node:child_process";

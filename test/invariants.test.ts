@@ -16,7 +16,7 @@ async function chainWithPeriod(period: number) {
   return { chain, alice, bob };
 }
 
-test("the app registers the auth, bank, staking, distribution, slashing, governance and social invariants under <module>/<name>", async () => {
+test("the app registers the auth, bank, staking, distribution, slashing, governance, social and commerce invariants under <module>/<name>", async () => {
   const { chain } = await chainWithPeriod(0);
   assert.deepEqual(chain.app.invariants.routes(), [
     "auth/module-accounts",
@@ -31,6 +31,8 @@ test("the app registers the auth, bank, staking, distribution, slashing, governa
     "slashing/missed-blocks",
     "governance/module-account-deposits",
     "social/reaction-counts",
+    "commerce/escrow-balance",
+    "commerce/store-ratings",
   ]);
   await chain.destroy();
 });

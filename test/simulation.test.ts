@@ -12,7 +12,7 @@ const SEED = 53;
 const BLOCKS = 300;
 const run = simulate({ seed: SEED, blocks: BLOCKS });
 
-test("300 blocks of random bank, staking, distribution, governance, roles, circuit and social traffic from 40 accounts keep every invariant, and the same seed gives the same app hash", async () => {
+test("300 blocks of random bank, staking, distribution, governance, roles, circuit, commerce and social traffic from 40 accounts keep every invariant, and the same seed gives the same app hash", async () => {
   const first = await run;
   assert.equal(first.appHashes.length, BLOCKS);
   for (const [op, count] of Object.entries(first.txsByOp)) assert.ok(count > 0, `operation ${op} never ran`);

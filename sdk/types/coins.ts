@@ -64,6 +64,18 @@ export class Coins {
   }
 
   /** Parses "100uagora,5uatom"; the empty string is no coins. */
+  /**
+   * Coins a message moves: every amount positive, each denom once. `what` names the field in the
+   * error ("amount must be positive amounts of distinct denoms, got [0uagora]").
+   */
+  static positive(list: readonly { denom: string; amount: string }[], what = "amount"): Coins {
+    const coins = Coins.fromProto(list);
+    if (coins.isZero() || coins.list.length !== list.length) {
+      throw ErrInvalidCoins.wrap(`${what} must be positive amounts of distinct denoms, got [${list.map((c) => c.amount + c.denom).join(",")}]`);
+    }
+    return coins;
+  }
+
   static parse(text: string): Coins {
     const trimmed = text.trim();
     if (trimmed === "") return Coins.EMPTY;

@@ -10,7 +10,7 @@ import { fromAccAddress } from "../../sdk/types/address.js";
 import { GasMeter } from "../../sdk/types/gas.js";
 import { Context } from "../../sdk/types/context.js";
 import { SYNTHETIC_GENESIS_SECONDS } from "../../sdk/simulation/block-request.js";
-import { DEC_ONE, formatDec } from "../../x/staking/dec.js";
+import { DEC_ONE, formatDec } from "../../sdk/types/dec.js";
 import type { EncodedMsg, Member } from "./governance.js";
 import { signTx } from "./signing.js";
 import { consensusKey, type StakingChain } from "./staking.js";

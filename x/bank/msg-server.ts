@@ -3,16 +3,10 @@ import { MsgMultiSend, MsgMultiSendResponse, MsgSend, MsgSendResponse } from "co
 import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
 import { Coins } from "../../sdk/types/coins.js";
 import type { Context } from "../../sdk/types/context.js";
-import { ErrInvalidCoins, ErrUnauthorized } from "../../sdk/types/sdk-errors.js";
+import { ErrUnauthorized } from "../../sdk/types/sdk-errors.js";
 import type { BankSendKeeper } from "./keeper.js";
 import { BANK_MODULE, ErrInputOutputMismatch, ErrMultipleSenders, ErrNoInputs, ErrNoOutputs, ErrSendDisabled } from "./types.js";
 import { fromAccAddress } from "../../sdk/types/address.js";
-
-function positiveCoins(coins: readonly { denom: string; amount: string }[]): Coins {
-  const parsed = Coins.fromProto(coins);
-  if (parsed.isZero() || parsed.list.length !== coins.length) throw ErrInvalidCoins.wrap(`amount must be positive: ${coins.map((c) => `${c.amount}${c.denom}`).join(",") || "none"}`);
-  return parsed;
-}
 
 function checkSendable(ctx: Context, keeper: BankSendKeeper, coins: Coins): void {
   for (const coin of coins.list) {
@@ -29,7 +23,7 @@ export function registerBankMsgs(router: MsgRouter, keeper: BankSendKeeper): voi
     validateBasic(msg) {
       fromAccAddress(msg.fromAddress);
       fromAccAddress(msg.toAddress);
-      positiveCoins(msg.amount);
+      Coins.positive(msg.amount);
     },
     handle(ctx, msg) {
       const amount = Coins.fromProto(msg.amount);
@@ -54,9 +48,9 @@ export function registerBankMsgs(router: MsgRouter, keeper: BankSendKeeper): voi
       for (const input of msg.inputs) fromAccAddress(input.address);
       for (const output of msg.outputs) {
         fromAccAddress(output.address);
-        total = total.add(positiveCoins(output.coins));
+        total = total.add(Coins.positive(output.coins));
       }
-      if (total.toString() !== positiveCoins(msg.inputs[0]!.coins).toString()) {
+      if (total.toString() !== Coins.positive(msg.inputs[0]!.coins).toString()) {
         throw ErrInputOutputMismatch.wrap(`inputs ${Coins.fromProto(msg.inputs[0]!.coins)} != outputs ${total}`);
       }
     },

@@ -7,7 +7,7 @@
 import { BlockIDFlag } from "cosmjs-types/tendermint/types/validator";
 import type { Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import type { Context } from "../../sdk/types/context.js";
-import { DEC_ONE, decFromWire } from "../staking/dec.js";
+import { DEC_ONE, decFromWire } from "../../sdk/types/dec.js";
 import { fromValoper } from "../staking/keeper.js";
 import { DecCoins } from "./dec-coins.js";
 import type { DistributionKeeper } from "./keeper.js";

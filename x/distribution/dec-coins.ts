@@ -5,7 +5,7 @@
  */
 import type { DecCoin } from "cosmjs-types/cosmos/base/v1beta1/coin";
 import { Coins } from "../../sdk/types/coins.js";
-import { DEC_ONE, decFromWire, decMul, formatDec, parseDec } from "../staking/dec.js";
+import { DEC_ONE, decFromWire, decMul, formatDec, parseDec } from "../../sdk/types/dec.js";
 
 export class DecCoins {
   private constructor(readonly amounts: ReadonlyMap<string, bigint>) {}

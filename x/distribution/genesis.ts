@@ -5,7 +5,7 @@
  */
 import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
 import type { Context } from "../../sdk/types/context.js";
-import { decFromWire, formatDec, parseDec } from "../staking/dec.js";
+import { decFromWire, formatDec, parseDec } from "../../sdk/types/dec.js";
 import { fromValoper, toValoper } from "../staking/keeper.js";
 import { DecCoins } from "./dec-coins.js";
 import type { DistributionKeeper } from "./keeper.js";

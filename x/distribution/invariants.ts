@@ -8,7 +8,7 @@ import type { InvariantRegistry, InvariantResult } from "../../sdk/invariants/re
 import { branch } from "../../sdk/store/multistore.js";
 import { keyToString } from "../../sdk/store/keys.js";
 import type { Context } from "../../sdk/types/context.js";
-import { decFromWire } from "../staking/dec.js";
+import { decFromWire } from "../../sdk/types/dec.js";
 import { toValoper } from "../staking/keeper.js";
 import { DecCoins } from "./dec-coins.js";
 import type { DistributionKeeper } from "./keeper.js";

@@ -1,9 +1,10 @@
 /** The cosmos.distribution.v1beta1 Msg service: thin handlers that check, call the keeper and emit events. */
+import { requireAuthority } from "../../sdk/types/authority.js";
 import * as tx from "cosmjs-types/cosmos/distribution/v1beta1/tx";
 import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
 import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
 import { Coins } from "../../sdk/types/coins.js";
-import { ErrInvalidCoins, ErrUnauthorized } from "../../sdk/types/sdk-errors.js";
+import { ErrUnauthorized } from "../../sdk/types/sdk-errors.js";
 import { fromValoper } from "../staking/keeper.js";
 import { allocateTokensToValidator } from "./allocation.js";
 import { DecCoins } from "./dec-coins.js";
@@ -26,16 +27,8 @@ function operatorAccount(validatorAddress: string): string {
   return toAccAddress(fromValoper(validatorAddress));
 }
 
-function positiveCoins(list: readonly { denom: string; amount: string }[], what: string): Coins {
-  const coins = Coins.fromProto(list);
-  if (coins.isZero() || coins.list.length !== list.length) throw ErrInvalidCoins.wrap(`${what} must be positive amounts of distinct denoms, got [${list.map((c) => c.amount + c.denom)}]`);
-  return coins;
-}
-
 export function registerDistributionMsgs(router: MsgRouter, keeper: DistributionKeeper): void {
-  const checkAuthority = (authority: string) => {
-    if (authority !== keeper.authority) throw ErrUnauthorized.wrap(`invalid authority; expected ${keeper.authority}, got ${authority}`);
-  };
+  const checkAuthority = (authority: string) => requireAuthority(keeper.authority, authority);
 
   router.register({
     module: DISTRIBUTION_MODULE,
@@ -96,7 +89,7 @@ export function registerDistributionMsgs(router: MsgRouter, keeper: Distribution
     signers: (msg) => [msg.depositor],
     validateBasic(msg) {
       fromAccAddress(msg.depositor);
-      positiveCoins(msg.amount, "amount");
+      Coins.positive(msg.amount, "amount");
     },
     handle(ctx, msg) {
       keeper.fundCommunityPool(ctx, Coins.fromProto(msg.amount), fromAccAddress(msg.depositor));
@@ -112,7 +105,7 @@ export function registerDistributionMsgs(router: MsgRouter, keeper: Distribution
     validateBasic(msg) {
       fromAccAddress(msg.authority);
       fromAccAddress(msg.recipient);
-      positiveCoins(msg.amount, "amount");
+      Coins.positive(msg.amount, "amount");
     },
     handle(ctx, msg) {
       checkAuthority(msg.authority);
@@ -153,7 +146,7 @@ export function registerDistributionMsgs(router: MsgRouter, keeper: Distribution
     validateBasic(msg) {
       fromAccAddress(msg.depositor);
       fromValoper(msg.validatorAddress);
-      positiveCoins(msg.amount, "amount");
+      Coins.positive(msg.amount, "amount");
     },
     handle(ctx, msg) {
       const v = keeper.staking.getValidator(ctx, fromValoper(msg.validatorAddress));

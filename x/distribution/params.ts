@@ -1,7 +1,7 @@
 /** Distribution params: validation and the SDK's JSON shape (snake_case, decimal text). */
 import type { Params } from "cosmjs-types/cosmos/distribution/v1beta1/distribution";
 import { ErrInvalidRequest } from "../../sdk/types/sdk-errors.js";
-import { DEC_ONE, decFromWire, formatDec, parseDec } from "../staking/dec.js";
+import { DEC_ONE, decFromWire, formatDec, parseDec } from "../../sdk/types/dec.js";
 import { defaultDistributionParams } from "./types.js";
 
 /** Throws a clear error naming the first param out of range, as the SDK's Params.ValidateBasic. */

@@ -6,7 +6,7 @@
 import type { StoreSource } from "../../sdk/collections/collections.js";
 import { toValoper } from "../staking/keeper.js";
 import { tokensOf } from "../staking/shares.js";
-import { DEC_ONE } from "../staking/dec.js";
+import { DEC_ONE } from "../../sdk/types/dec.js";
 import { DecCoins } from "./dec-coins.js";
 import type { DistributionKeeper } from "./keeper.js";
 import { ErrNoValidatorExists } from "./types.js";

@@ -8,7 +8,7 @@ import type { StoreSource } from "../../sdk/collections/collections.js";
 import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
 import type { Coins } from "../../sdk/types/coins.js";
 import type { Context } from "../../sdk/types/context.js";
-import { DEC_ONE, decFromWire, decMulTruncate } from "../staking/dec.js";
+import { DEC_ONE, decFromWire, decMulTruncate } from "../../sdk/types/dec.js";
 import { fromValoper, toValoper } from "../staking/keeper.js";
 import { tokensFromShares, tokensFromSharesTruncated } from "../staking/shares.js";
 import { DecCoins } from "./dec-coins.js";

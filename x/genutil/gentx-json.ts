@@ -10,7 +10,7 @@ import { MsgCreateValidator } from "cosmjs-types/cosmos/staking/v1beta1/tx";
 import { AuthInfo, Tx, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { encodeProto } from "../../sdk/codec/encode.js";
 import { camelCase, LEGACY_DEC_FIELDS, toGatewayJson, type Json } from "../../sdk/server/rest/proto-json.js";
-import { parseDec } from "../staking/dec.js";
+import { parseDec } from "../../sdk/types/dec.js";
 
 /** The only types a gentx holds: its MsgCreateValidator and the two keys. */
 const GENTX_TYPES = new Map<string, { decode(b: Uint8Array): unknown; encode(m: never): { finish(): Uint8Array }; fromJSON(o: unknown): unknown }>([

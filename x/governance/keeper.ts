@@ -9,7 +9,7 @@ import { Schema, type StoreSource } from "../../sdk/collections/collections.js";
 import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
 import { Coins } from "../../sdk/types/coins.js";
 import type { Context } from "../../sdk/types/context.js";
-import { DEC_ONE, parseDec } from "./dec.js";
+import { DEC_ONE, parseDec } from "../../sdk/types/dec.js";
 import type { GovAccountKeeper, GovBankKeeper, GovStakingKeeper } from "./expected-keepers.js";
 import { addDuration, toNanos } from "../../sdk/types/time.js";
 import { defaultGovParams, ErrInactiveProposal, ErrUnknownProposal, EVENTS, GOV_ACCOUNT, GOVERNANCE_STORE } from "./types.js";

@@ -1,4 +1,5 @@
 /** The cosmos.gov.v1 Msg service: thin handlers that check, call the keeper and emit events. */
+import { requireAuthority } from "../../sdk/types/authority.js";
 import { ProposalStatus, VoteOption, type WeightedVoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
 import {
   MsgCancelProposal,
@@ -19,8 +20,8 @@ import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
 import { fromAccAddress } from "../../sdk/types/address.js";
 import { Coins } from "../../sdk/types/coins.js";
 import type { Context } from "../../sdk/types/context.js";
-import { ErrInvalidCoins, ErrUnauthorized } from "../../sdk/types/sdk-errors.js";
-import { DEC_ONE, formatDec, parseDec } from "./dec.js";
+import { ErrInvalidCoins } from "../../sdk/types/sdk-errors.js";
+import { DEC_ONE, formatDec, parseDec } from "../../sdk/types/dec.js";
 import type { GovKeeper } from "./keeper.js";
 import { validateParams } from "./params.js";
 import { toNanos } from "../../sdk/types/time.js";
@@ -185,7 +186,7 @@ export function registerGovMsgs(router: MsgRouter, keeper: GovKeeper): void {
       validateParams(msg.params);
     },
     handle(ctx, msg) {
-      if (msg.authority !== keeper.authority) throw ErrUnauthorized.wrap(`invalid authority; expected ${keeper.authority}, got ${msg.authority}`);
+      requireAuthority(keeper.authority, msg.authority);
       keeper.params.set(ctx, msg.params);
       return {};
     },

@@ -3,7 +3,7 @@ import type { Params } from "cosmjs-types/cosmos/gov/v1/gov";
 import { fromAccAddress } from "../../sdk/types/address.js";
 import { Coins } from "../../sdk/types/coins.js";
 import { ErrInvalidRequest } from "../../sdk/types/sdk-errors.js";
-import { DEC_ONE, parseDec } from "./dec.js";
+import { DEC_ONE, parseDec } from "../../sdk/types/dec.js";
 import { durationFromJson, durationToJson, toNanos } from "../../sdk/types/time.js";
 import { defaultGovParams } from "./types.js";
 

@@ -10,7 +10,7 @@ import { MsgDeposit, MsgSubmitProposal, MsgUpdateParams, MsgVote, MsgVoteWeighte
 import { failsWith, SUCCEEDS, type SimMsg, type SimView, type WeightedOp, type WeightedProposalMsg } from "../../sdk/simulation/operation.js";
 import type { Rand } from "../../sdk/simulation/rand.js";
 import { Coins } from "../../sdk/types/coins.js";
-import { DEC_ONE, formatDec, parseDec } from "./dec.js";
+import { DEC_ONE, formatDec, parseDec } from "../../sdk/types/dec.js";
 import type { GovKeeper } from "./keeper.js";
 import { ErrInactiveProposal, ErrInvalidSigner, ErrMinDepositTooSmall, ErrUnknownProposal } from "./types.js";
 

@@ -10,7 +10,7 @@
 import { VoteOption, type Proposal, type TallyResult, type WeightedVoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
 import type { StoreSource } from "../../sdk/collections/collections.js";
 import { toAccAddress } from "../../sdk/types/address.js";
-import { DEC_ONE, decFromWire, decMul, decQuo, parseDec } from "./dec.js";
+import { DEC_ONE, decFromWire, decMul, decQuo, parseDec } from "../../sdk/types/dec.js";
 import type { GovKeeper } from "./keeper.js";
 
 export interface TallyOutcome {

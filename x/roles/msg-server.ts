@@ -1,7 +1,7 @@
 /** Grant, revoke and re-administer roles: each checks its signer in one line, then calls the keeper. */
+import { requireAuthority } from "../../sdk/types/authority.js";
 import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
 import { fromAccAddress } from "../../sdk/types/address.js";
-import { ErrUnauthorized } from "../../sdk/types/sdk-errors.js";
 import type { RolesKeeper } from "./keeper.js";
 import {
   ADMIN_ROLE,
@@ -70,7 +70,7 @@ export function registerRolesMsgs(router: MsgRouter, keeper: RolesKeeper): void 
       if (msg.role === ADMIN_ROLE) throw ErrAdminRoleFixed.wrap(`cannot make ${msg.adminRole} the admin of ${ADMIN_ROLE}`);
     },
     handle(ctx, msg) {
-      if (msg.authority !== keeper.authority) throw ErrUnauthorized.wrap(`invalid authority; expected ${keeper.authority}, got ${msg.authority}`);
+      requireAuthority(keeper.authority, msg.authority);
       keeper.setAdminRole(ctx, msg.role, msg.adminRole);
       ctx.events.emit("set_role_admin", { role: msg.role, admin_role: msg.adminRole });
       return {};

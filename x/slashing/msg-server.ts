@@ -1,8 +1,9 @@
 /** The cosmos.slashing.v1beta1 Msg service: Unjail (by the validator's operator) and UpdateParams (gov). */
+import { requireAuthority } from "../../sdk/types/authority.js";
 import * as tx from "cosmjs-types/cosmos/slashing/v1beta1/tx";
 import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
 import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
-import { ErrInvalidAddress, ErrUnauthorized } from "../../sdk/types/sdk-errors.js";
+import { ErrInvalidAddress } from "../../sdk/types/sdk-errors.js";
 import { VALOPER_PREFIX } from "../staking/types.js";
 import type { SlashingKeeper } from "./keeper.js";
 import { paramsFromWire, validateParams } from "./params.js";
@@ -40,7 +41,7 @@ export function registerSlashingMsgs(router: MsgRouter, keeper: SlashingKeeper):
       validateParams(paramsFromWire(msg.params));
     },
     handle(ctx, msg) {
-      if (msg.authority !== keeper.authority) throw ErrUnauthorized.wrap(`invalid authority; expected ${keeper.authority}, got ${msg.authority}`);
+      requireAuthority(keeper.authority, msg.authority);
       const params = paramsFromWire(msg.params);
       if (params.signedBlocksWindow !== keeper.getParams(ctx).signedBlocksWindow) keeper.restartWindows(ctx);
       keeper.setParams(ctx, params);

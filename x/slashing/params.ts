@@ -6,7 +6,7 @@
 import type { Params } from "cosmjs-types/cosmos/slashing/v1beta1/slashing";
 import { ErrInvalidRequest } from "../../sdk/types/sdk-errors.js";
 import { durationFromJson, durationToJson, fromNanos, toNanos } from "../../sdk/types/time.js";
-import { DEC_ONE, formatDec, parseDec } from "../staking/dec.js";
+import { DEC_ONE, formatDec, parseDec } from "../../sdk/types/dec.js";
 import { defaultSlashingParams, type SlashingParams } from "./types.js";
 
 const text = new TextEncoder();

@@ -6,7 +6,7 @@ import { toAccAddress } from "../../sdk/types/address.js";
 import type { Context } from "../../sdk/types/context.js";
 import type { CodedError } from "../../sdk/types/errors.js";
 import { timestampToJson, toNanos } from "../../sdk/types/time.js";
-import { decTruncate } from "../staking/dec.js";
+import { decTruncate } from "../../sdk/types/dec.js";
 import { tokensFromShares } from "../staking/shares.js";
 import { VALOPER_PREFIX } from "../staking/types.js";
 import { validatorConsAddress, type SlashingKeeper } from "./keeper.js";

@@ -9,7 +9,7 @@ import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
 import { uint64Key } from "../../sdk/collections/codecs.js";
 import { fromAccAddress } from "../../sdk/types/address.js";
 import type { Context } from "../../sdk/types/context.js";
-import { ErrUnauthorized } from "../../sdk/types/sdk-errors.js";
+import { requireAuthority } from "../../sdk/types/authority.js";
 import type { SocialRoleChecks } from "./expected-keepers.js";
 import type { SocialKeeper } from "./keeper.js";
 import { validateSocialParams } from "./params.js";
@@ -154,7 +154,7 @@ export function registerModerationMsgs(router: MsgRouter, keeper: SocialKeeper, 
       t.assertMaxBytes(t.ErrAppealNotAllowed, "reason", msg.reason, t.MAX_REASON_BYTES);
     },
     handle(ctx, msg) {
-      if (msg.authority !== keeper.authority) throw ErrUnauthorized.wrap(`invalid authority; expected ${keeper.authority}, got ${msg.authority}`);
+      requireAuthority(keeper.authority, msg.authority);
       const appeal = keeper.appeals.get(ctx, msg.appealId);
       if (!appeal) throw t.ErrAppealNotFound.wrap(`no appeal ${msg.appealId}`);
       if (appeal.status !== AppealStatus.APPEAL_STATUS_ESCALATED) throw t.ErrAppealNotAllowed.wrap(`appeal ${appeal.id} is not escalated to governance`);
@@ -177,7 +177,7 @@ export function registerModerationMsgs(router: MsgRouter, keeper: SocialKeeper, 
       validateSocialParams(msg.params);
     },
     handle(ctx, msg) {
-      if (msg.authority !== keeper.authority) throw ErrUnauthorized.wrap(`invalid authority; expected ${keeper.authority}, got ${msg.authority}`);
+      requireAuthority(keeper.authority, msg.authority);
       // Checked here too: a proposal's messages reach the handler without a stateless pass.
       keeper.params.set(ctx, validateSocialParams(msg.params));
       ctx.events.emit("social_params_updated", { authority: msg.authority });

@@ -77,7 +77,7 @@ export function socialSimulationOps(keeper: SocialKeeper, roles: Roles): Weighte
     },
     {
       name: "social/take-anothers-handle",
-      weight: 1,
+      weight: 2,
       plan(rand, view) {
         const signer = view.pickSigner(rand);
         const other = keeper.profiles.get(view.ctx, fromAccAddress(rand.pick(view.accounts)));
@@ -87,7 +87,7 @@ export function socialSimulationOps(keeper: SocialKeeper, roles: Roles): Weighte
     },
     {
       name: "social/post",
-      weight: 6,
+      weight: 8,
       plan(rand, view) {
         const signer = member(rand, view);
         if (!signer || !canPost(view, signer)) return undefined;
@@ -99,7 +99,7 @@ export function socialSimulationOps(keeper: SocialKeeper, roles: Roles): Weighte
     },
     {
       name: "social/repost",
-      weight: 2,
+      weight: 3,
       plan(rand, view) {
         const signer = member(rand, view);
         let post = visiblePost(rand, view);
@@ -120,7 +120,7 @@ export function socialSimulationOps(keeper: SocialKeeper, roles: Roles): Weighte
     },
     {
       name: "social/edit-anothers-post",
-      weight: 1,
+      weight: 2,
       plan(rand, view) {
         const signer = view.pickSigner(rand);
         const post = visiblePost(rand, view);
@@ -255,7 +255,7 @@ export function socialSimulationOps(keeper: SocialKeeper, roles: Roles): Weighte
     },
     {
       name: "social/appeal",
-      weight: 3,
+      weight: 4,
       plan(rand, view) {
         const post = hiddenPost(rand, view);
         if (!post) return undefined;
@@ -267,7 +267,7 @@ export function socialSimulationOps(keeper: SocialKeeper, roles: Roles): Weighte
     },
     {
       name: "social/support-appeal",
-      weight: 3,
+      weight: 6,
       plan(rand, view) {
         const open = [...keeper.appeals.entries(view.ctx)].filter(([, a]) => a.status === AppealStatus.APPEAL_STATUS_OPEN);
         const appeal = open.length ? rand.pick(open)[1] : undefined;

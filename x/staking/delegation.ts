@@ -8,7 +8,7 @@ import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import { toAccAddress } from "../../sdk/types/address.js";
 import type { Context } from "../../sdk/types/context.js";
 import { addDuration, toNanos } from "../../sdk/types/time.js";
-import { decFromWire, decToWire } from "./dec.js";
+import { decFromWire, decToWire } from "../../sdk/types/dec.js";
 import { fromValoper, toValoper, type StakingKeeper } from "./keeper.js";
 import { addTokensFromDelegation, invalidExchangeRate, removeDelegatorShares, sharesFromTokens, sharesOf, tokensFromShares } from "./shares.js";
 import { blockTime, jailValidator, removeValidatorIfEmpty } from "./validators.js";

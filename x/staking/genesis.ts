@@ -6,7 +6,7 @@ import { encodeProto } from "../../sdk/codec/encode.js";
 import { fromAccAddress } from "../../sdk/types/address.js";
 import type { Context } from "../../sdk/types/context.js";
 import { timestampFromJson, timestampToJson, toNanos } from "../../sdk/types/time.js";
-import { decFromWire, formatDec, parseDec } from "./dec.js";
+import { decFromWire, formatDec, parseDec } from "../../sdk/types/dec.js";
 import { consAddressOf, fromValoper, type StakingKeeper } from "./keeper.js";
 import { paramsFromJson, paramsToJson, validateParams } from "./params.js";
 import { bondedPoolInvariant, notBondedPoolInvariant } from "./invariants.js";

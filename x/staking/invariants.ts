@@ -6,7 +6,7 @@ import { BondStatus } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import type { StoreSource } from "../../sdk/collections/collections.js";
 import type { InvariantRegistry, InvariantResult } from "../../sdk/invariants/registry.js";
 import { keyToString } from "../../sdk/store/keys.js";
-import { decFromWire, formatDec } from "./dec.js";
+import { decFromWire, formatDec } from "../../sdk/types/dec.js";
 import type { StakingKeeper } from "./keeper.js";
 import { sharesOf, tokensOf } from "./shares.js";
 import { BONDED_POOL, NOT_BONDED_POOL, STAKING_MODULE } from "./types.js";

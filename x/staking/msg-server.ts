@@ -1,13 +1,14 @@
 /** The cosmos.staking.v1beta1 Msg service: thin handlers that check, call the keeper and emit events. */
+import { requireAuthority } from "../../sdk/types/authority.js";
 import { BondStatus, type Description, type Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import * as tx from "cosmjs-types/cosmos/staking/v1beta1/tx";
 import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
 import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
 import { parseAmount } from "../../sdk/types/coins.js";
 import type { Context } from "../../sdk/types/context.js";
-import { ErrInvalidCoins, ErrInvalidRequest, ErrUnauthorized } from "../../sdk/types/sdk-errors.js";
+import { ErrInvalidCoins, ErrInvalidRequest } from "../../sdk/types/sdk-errors.js";
 import { cancelUnbonding, delegate, redelegate, sharesForAmount, undelegate } from "./delegation.js";
-import { decFromWire, decToWire } from "./dec.js";
+import { decFromWire, decToWire } from "../../sdk/types/dec.js";
 import { consAddressOf, ed25519Key, fromValoper, type StakingKeeper } from "./keeper.js";
 import { validateParams } from "./params.js";
 import { tokensOf } from "./shares.js";
@@ -243,7 +244,7 @@ export function registerStakingMsgs(router: MsgRouter, keeper: StakingKeeper): v
       validateParams(msg.params);
     },
     handle(ctx, msg) {
-      if (msg.authority !== keeper.authority) throw ErrUnauthorized.wrap(`invalid authority; expected ${keeper.authority}, got ${msg.authority}`);
+      requireAuthority(keeper.authority, msg.authority);
       keeper.params.set(ctx, msg.params);
       return {};
     },

@@ -3,7 +3,7 @@ import type { Params } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import { assertDenom } from "../../sdk/types/coins.js";
 import { ErrInvalidRequest } from "../../sdk/types/sdk-errors.js";
 import { durationFromJson, durationToJson, toNanos } from "../../sdk/types/time.js";
-import { DEC_ONE, decFromWire, formatDec, parseDec } from "./dec.js";
+import { DEC_ONE, decFromWire, formatDec, parseDec } from "../../sdk/types/dec.js";
 import { defaultStakingParams } from "./types.js";
 
 /** Throws a clear error naming the first param out of range. */

@@ -6,7 +6,7 @@ import type { StoreSource } from "../../sdk/collections/collections.js";
 import { fromAccAddress } from "../../sdk/types/address.js";
 import { paginate } from "../../sdk/types/pagination.js";
 import { ErrInvalidRequest, ErrNotFound } from "../../sdk/types/sdk-errors.js";
-import { decFromWire, decTruncate } from "./dec.js";
+import { decFromWire, decTruncate } from "../../sdk/types/dec.js";
 import { fromValoper, type StakingKeeper } from "./keeper.js";
 import { tokensFromShares } from "./shares.js";
 import { BONDED_POOL, NOT_BONDED_POOL } from "./types.js";

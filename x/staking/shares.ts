@@ -3,7 +3,7 @@
  * methods: shares are LegacyDec units, tokens integers; each rounding is the SDK's.
  */
 import type { Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
-import { decFromInt, decFromWire, decQuo, decToWire, decTruncate } from "./dec.js";
+import { decFromInt, decFromWire, decQuo, decToWire, decTruncate } from "../../sdk/types/dec.js";
 import { ErrInsufficientShares, POWER_REDUCTION } from "./types.js";
 
 export function tokensOf(v: Validator): bigint {

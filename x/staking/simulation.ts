@@ -11,7 +11,7 @@ import { encodeProto } from "../../sdk/codec/encode.js";
 import type { Rand } from "../../sdk/simulation/rand.js";
 import { failsWith, SUCCEEDS, type SimMsg, type SimView, type WeightedOp } from "../../sdk/simulation/operation.js";
 import { fromAccAddress } from "../../sdk/types/address.js";
-import { decFromWire, decTruncate } from "./dec.js";
+import { decFromWire, decTruncate } from "../../sdk/types/dec.js";
 import { fromValoper, toValoper, type StakingKeeper } from "./keeper.js";
 import { invalidExchangeRate, tokensFromShares } from "./shares.js";
 import { ED25519_PUBKEY_TYPE, ErrNotEnoughDelegationShares, ErrTransitiveRedelegation } from "./types.js";

@@ -7,7 +7,7 @@ import { BondStatus, type Redelegation, type UnbondingDelegation, type Validator
 import type { Context } from "../../sdk/types/context.js";
 import { toNanos } from "../../sdk/types/time.js";
 import { unbond } from "./delegation.js";
-import { DEC_ONE, decFromInt, decFromWire, decMul, decMulTruncate } from "./dec.js";
+import { DEC_ONE, decFromInt, decFromWire, decMul, decMulTruncate } from "../../sdk/types/dec.js";
 import { fromValoper, toValoper, type StakingKeeper } from "./keeper.js";
 import { fromAccAddress } from "../../sdk/types/address.js";
 import { tokensOf } from "./shares.js";

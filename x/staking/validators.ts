@@ -8,7 +8,7 @@ import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import type { Context } from "../../sdk/types/context.js";
 import { ErrInvalidRequest } from "../../sdk/types/sdk-errors.js";
 import { addDuration, toNanos } from "../../sdk/types/time.js";
-import { DEC_ONE, decFromWire, decToWire } from "./dec.js";
+import { DEC_ONE, decFromWire, decToWire } from "../../sdk/types/dec.js";
 import { consAddressOf, fromValoper, type StakingKeeper } from "./keeper.js";
 import { sharesOf, tokensOf } from "./shares.js";
 import {

@@ -1,13 +1,13 @@
 /** MsgSoftwareUpgrade and MsgCancelUpgrade: only the authority (governance) schedules or cancels. */
+import { requireAuthority } from "../../sdk/types/authority.js";
 import { MsgCancelUpgrade, MsgCancelUpgradeResponse, MsgSoftwareUpgrade, MsgSoftwareUpgradeResponse } from "cosmjs-types/cosmos/upgrade/v1beta1/tx";
 import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
 import { fromAccAddress } from "../../sdk/types/address.js";
-import { ErrUnauthorized } from "../../sdk/types/sdk-errors.js";
 import type { UpgradeKeeper } from "./keeper.js";
 import { UPGRADE_MODULE, validatePlan } from "./types.js";
 
 function checkAuthority(keeper: UpgradeKeeper, authority: string): void {
-  if (authority !== keeper.authority) throw ErrUnauthorized.wrap(`invalid authority; expected ${keeper.authority}, got ${authority}`);
+  requireAuthority(keeper.authority, authority);
 }
 
 export function registerUpgradeMsgs(router: MsgRouter, keeper: UpgradeKeeper): void {

@@ -6,6 +6,7 @@ import { formatCoins } from "./coins.js";
 import { queryAccount, queryBalances, queryStatus } from "./query.js";
 import { registerGovQueryCommands, registerGovTxCommands } from "./gov-commands.js";
 import { registerCircuitQueryCommands, registerCircuitTxCommands } from "./circuit-commands.js";
+import { registerCommerceQueryCommands, registerCommerceTxCommands } from "./commerce-commands.js";
 import { registerDistributionQueryCommands, registerDistributionTxCommands } from "./distribution-commands.js";
 import { registerRolesQueryCommands, registerRolesTxCommands } from "./roles-commands.js";
 import { registerSocialQueryCommands, registerSocialTxCommands } from "./social-commands.js";
@@ -68,6 +69,7 @@ export function registerTxCommands(program: Command): void {
   registerCircuitTxCommands(tx);
   registerSlashingTxCommands(tx);
   registerDistributionTxCommands(tx);
+  registerCommerceTxCommands(tx);
 }
 
 export function registerQueryCommands(program: Command): void {
@@ -104,6 +106,7 @@ export function registerQueryCommands(program: Command): void {
   registerCircuitQueryCommands(query);
   registerSlashingQueryCommands(query);
   registerDistributionQueryCommands(query);
+  registerCommerceQueryCommands(query);
 }
 
 export function registerStatusCommand(program: Command): void {

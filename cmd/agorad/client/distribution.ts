@@ -6,7 +6,7 @@
 import * as q from "cosmjs-types/cosmos/distribution/v1beta1/query";
 import { MsgFundCommunityPool, MsgWithdrawDelegatorReward, MsgWithdrawValidatorCommission } from "cosmjs-types/cosmos/distribution/v1beta1/tx";
 import type { DecCoin } from "cosmjs-types/cosmos/base/v1beta1/coin";
-import { formatDec } from "../../../x/staking/dec.js";
+import { formatDec } from "../../../sdk/types/dec.js";
 import { CliError } from "../cli.js";
 import { abciQuery } from "./abci-query.js";
 import { checkAddress, decodeBech32, parseCoins } from "./coins.js";

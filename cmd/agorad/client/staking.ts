@@ -12,7 +12,7 @@ import { bondStatusFromJSON, BondStatus } from "cosmjs-types/cosmos/staking/v1be
 import { MsgBeginRedelegate, MsgCreateValidator, MsgDelegate, MsgEditValidator, MsgUndelegate } from "cosmjs-types/cosmos/staking/v1beta1/tx";
 import { toGatewayJson, type Json } from "../../../sdk/server/rest/proto-json.js";
 import { fromAccAddress, toAccAddress } from "../../../sdk/types/address.js";
-import { parseDec } from "../../../x/staking/dec.js";
+import { parseDec } from "../../../sdk/types/dec.js";
 import { ED25519_PUBKEY_TYPE, VALOPER_PREFIX } from "../../../x/staking/types.js";
 import { BOND_DENOM, CliError } from "../cli.js";
 import { abciQuery, type RequestCodec, type ResponseCodec } from "./abci-query.js";

@@ -74,4 +74,48 @@ export interface IndexerDatabase extends SocialTables {
   accounts: AccountsTable;
   balances: BalancesTable;
   indexer_state: IndexerStateTable;
+  commerce_listings: CommerceListingsTable;
+  commerce_orders: CommerceOrdersTable;
+  commerce_disputes: CommerceDisputesTable;
+}
+
+export interface CommerceListingsTable {
+  id: Int8;
+  store_id: Int8;
+  seller: string;
+  title: string;
+  price_denom: string;
+  price_amount: string;
+  inventory: Int8;
+  listing_status: string;
+  updated_height: Int8;
+}
+
+export interface CommerceOrdersTable {
+  id: Int8;
+  listing_id: Int8;
+  store_id: Int8;
+  buyer: string;
+  seller: string;
+  quantity: Int8;
+  escrow_denom: string;
+  escrow_amount: string;
+  order_status: string;
+  placed_at: Int8;
+  shipped_at: Int8;
+  release_at: Int8;
+  reviewed: boolean;
+  updated_height: Int8;
+}
+
+export interface CommerceDisputesTable {
+  order_id: Int8;
+  dispute_status: string;
+  reason: string;
+  arbiter: string;
+  outcome: string;
+  buyer_share_bps: number;
+  appealed_by: string;
+  opened_at: Int8;
+  updated_height: Int8;
 }

@@ -9,6 +9,7 @@ import type { Event } from "cosmjs-types/tendermint/abci/types";
 import type { Insertable, Kysely, Transaction } from "kysely";
 import type { IndexedBlock } from "./indexed-block.js";
 import type { IndexerDatabase, EventsTable } from "./schema.js";
+import { writeCommerceChanges } from "./commerce-changes.js";
 import { writeSocialChanges } from "./social-changes.js";
 import { decodeStateChanges } from "./state-changes.js";
 
@@ -58,6 +59,7 @@ export async function indexBlock(db: Kysely<IndexerDatabase>, block: IndexedBloc
     await insertEvents(trx, block.height, null, block.events);
     for (const tx of block.txs) await insertEvents(trx, block.height, hex(tx.hash), tx.result.events);
     await writeStateChanges(trx, block);
+    await writeCommerceChanges(trx, block);
     await writeSocialChanges(trx, block);
     await trx.updateTable("indexer_state").set({ last_height: block.height }).execute();
   });

@@ -22,7 +22,7 @@ import { Coins } from "../../../sdk/types/coins.js";
 import type { Json } from "../../../sdk/server/rest/proto-json.js";
 import { gentxFromJson, gentxToJson } from "../../../x/genutil/gentx-json.js";
 import { gentxMessage } from "../../../x/genutil/module.js";
-import { parseDec } from "../../../x/staking/dec.js";
+import { parseDec } from "../../../sdk/types/dec.js";
 import { ED25519_PUBKEY_TYPE, VALOPER_PREFIX } from "../../../x/staking/types.js";
 import { CliError, globalOptions, printResult } from "../cli.js";
 import type { Keyring } from "../keys/keyring.js";

@@ -12,8 +12,10 @@ import { bondStatusToJSON } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import { signModeToJSON } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { Tx } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { blockIDFlagToJSON } from "cosmjs-types/tendermint/types/validator";
+import { COMMERCE_ENUM_FIELDS } from "./commerce-enums.js";
 import type { MessageType, TypeRegistry } from "../../codec/registry.js";
 import { durationToJson, timestampToRfc3339 } from "../../codec/time-json.js";
+import { formatDec } from "../../types/dec.js";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -29,6 +31,7 @@ const ENUM_FIELDS: Record<string, ((value: number) => string) | undefined> = {
   blockIdFlag: blockIDFlagToJSON,
   status: proposalStatusToJSON,
   option: voteOptionToJSON,
+  ...COMMERCE_ENUM_FIELDS,
 };
 
 // google.protobuf.Timestamp and Duration fields of the messages served: jsonpb writes the first as
@@ -54,10 +57,9 @@ function isDecCoins(value: unknown): value is { denom: string; amount: string }[
 // LegacyDec fields of x/slashing's params are `bytes` holding the units as ASCII digits.
 const LEGACY_DEC_BYTES_FIELDS = new Set(["minSignedPerWindow", "slashFractionDoubleSign", "slashFractionDowntime"]);
 
+/** A LegacyDec's wire units ("1000000000000000000") as jsonpb's text ("1.000000000000000000"). */
 export function legacyDecText(units: string): string {
-  const value = BigInt(units);
-  const one = 10n ** 18n;
-  return `${value / one}.${(value % one).toString().padStart(18, "0")}`;
+  return formatDec(BigInt(units));
 }
 
 /** The enum converter of a field; `status` is a validator's BondStatus or a proposal's status. */

@@ -15,6 +15,7 @@ import * as staking from "cosmjs-types/cosmos/staking/v1beta1/query";
 import * as upgrade from "cosmjs-types/cosmos/upgrade/v1beta1/query";
 import * as roles from "../../../generated/proto/agora/roles/v1/query.js";
 import { typedMessage } from "../../codec/registry.js";
+import { COMMERCE_ROUTES } from "./commerce-routes.js";
 import type { MethodTable } from "../grpc/unary-methods.js";
 import { invalidArgument } from "../status.js";
 import { gatewayRoutes, type GatewayRoute } from "./gateway.js";
@@ -158,6 +159,7 @@ const GATEWAY_ROUTES: GatewayRoute[] = [
   { path: "/cosmos/upgrade/v1beta1/applied_plan/{name}", grpc: UPGRADE + "AppliedPlan", request: upgrade.QueryAppliedPlanRequest, response: upgrade.QueryAppliedPlanResponse, pathFields: ["name"] },
   { path: "/cosmos/upgrade/v1beta1/module_versions", grpc: UPGRADE + "ModuleVersions", request: upgrade.QueryModuleVersionsRequest, response: upgrade.QueryModuleVersionsResponse, queryFields: ["module_name"] },
   { path: "/cosmos/upgrade/v1beta1/authority", grpc: UPGRADE + "Authority", request: upgrade.QueryAuthorityRequest, response: upgrade.QueryAuthorityResponse },
+  ...COMMERCE_ROUTES,
   ...SOCIAL_GATEWAY_ROUTES,
 ];
 

@@ -1,9 +1,9 @@
 /**
- * LegacyDec as x/staking carries it: on the wire (protobuf) a decimal is the integer of its
+ * The SDK's LegacyDec: on the wire (protobuf) a decimal is the integer of its
  * 10^-18 units ("1000000000000000000" is 1), in JSON the 18-digit text ("1.000000000000000000").
  * Held as that bigint of units; products and quotients round as the SDK's LegacyDec does.
  */
-import { ErrInvalidRequest } from "../../sdk/types/sdk-errors.js";
+import { ErrInvalidRequest } from "./sdk-errors.js";
 
 export const DEC_ONE = 10n ** 18n;
 const DEC_TEXT = /^(\d+)(?:\.(\d{1,18}))?$/;
