@@ -41,6 +41,8 @@ import { SlashingKeeper } from "../x/slashing/keeper.js";
 import { SlashingModule } from "../x/slashing/module.js";
 import { RolesKeeper } from "../x/roles/keeper.js";
 import { RolesModule } from "../x/roles/module.js";
+import { SocialKeeper } from "../x/social/keeper.js";
+import { SocialModule } from "../x/social/module.js";
 import { UpgradeHandlers } from "../x/upgrade/handlers.js";
 import { UpgradeKeeper } from "../x/upgrade/keeper.js";
 import { UpgradeModule } from "../x/upgrade/module.js";
@@ -91,6 +93,7 @@ export interface AgoraApp {
   accounts: AccountKeeper;
   bank: BankKeeper;
   roles: RolesKeeper;
+  social: SocialKeeper;
   circuit: CircuitKeeper;
   gov: GovKeeper;
   staking: StakingKeeper;
@@ -129,6 +132,7 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
   const authority = toAccAddress(accounts.moduleAddress(GOV_ACCOUNT));
   const roles = new RolesKeeper(authority);
   const circuit = new CircuitKeeper();
+  const social = new SocialKeeper(authority);
   const staking = new StakingKeeper(accounts, bank, authority);
   const gov = new GovKeeper(accounts, bank, staking, { authority, validatorPrefix: VALOPER_PREFIX });
   const distribution = new DistributionKeeper(accounts, bank, staking, FEE_COLLECTOR, authority);
@@ -159,25 +163,26 @@ export function createModules(options: ModuleOptions = {}): Omit<AgoraApp, "base
       new CircuitModule(circuit, roles),
       new GovernanceModule(gov),
       new UpgradeModule(upgrade),
+      new SocialModule(social, bank, roles),
       new CommerceModule(commerce, roles),
       genutil,
     ],
     {
       // Gentxs last: they need funded accounts and staking's params.
       // Distribution before staking, as the SDK: its genesis checks its account's balance only.
-      initGenesis: ["auth", "bank", "distribution", "staking", "slashing", "evidence", "roles", "circuit", "governance", "upgrade", "commerce", "genutil"],
+      initGenesis: ["auth", "bank", "distribution", "staking", "slashing", "evidence", "roles", "circuit", "governance", "upgrade", "commerce", "social", "genutil"],
       // The upgrade module first: a binary that must stop stops before the block changes anything.
       // Then, as the SDK: distribution pays the previous block's fees before anything changes the
       // stake; slashing and evidence before staking, so punishments of the last block's signers are
       // in the validator set staking computes at the end of this one.
-      beginBlock: ["upgrade", "auth", "bank", "distribution", "slashing", "evidence", "staking", "roles", "circuit", "governance", "commerce", "genutil"],
+      beginBlock: ["upgrade", "auth", "bank", "distribution", "slashing", "evidence", "staking", "roles", "circuit", "governance", "commerce", "social", "genutil"],
       // As the SDK: governance's passed proposals run before staking computes the next validator set.
-      endBlock: ["auth", "bank", "slashing", "evidence", "roles", "circuit", "governance", "staking", "distribution", "commerce", "genutil", "upgrade"],
+      endBlock: ["auth", "bank", "slashing", "evidence", "roles", "circuit", "governance", "staking", "distribution", "commerce", "social", "genutil", "upgrade"],
     },
   );
   const invariants = new InvariantRegistry();
   modules.registerInvariants(invariants);
-  return { accounts, bank, roles, circuit, gov, staking, distribution, slashing, evidence, genutil, upgrade, upgrades, modules, invariants, commerce };
+  return { accounts, bank, roles, social, circuit, gov, staking, distribution, slashing, evidence, genutil, upgrade, upgrades, modules, invariants, commerce };
 }
 
 export function createApp(options: AgoraAppOptions): AgoraApp {

@@ -25,6 +25,9 @@ test("BENCH_QUICK=1 npm run bench reports throughput, its breakdown and the gene
     for (const part of [decode, verify, exec, commit, total]) assert.ok(part! > 0, out);
   }
   assert.match(out, /^all txs code 0: yes$/m);
+  assert.match(out, /^Mixed workload: \d+ blocks of \d+ txs \(post [\d,]+, follow [\d,]+, tip [\d,]+, order [\d,]+/m);
+  assert.match(out, /^CheckTx \+ FinalizeBlock \+ Commit\s+[1-9][\d,]* txs\/s$/m);
+  assert.match(out, /^mixed txs code 0: yes$/m);
 
   for (const label of ["InitChain", "Commit", "total"]) assert.match(out, new RegExp(`^  ${label}\\s+[\\d.]+ s`, "m"));
   const peak = /^ {2}peak RSS\s+(\d+) MiB /m.exec(out);

@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: tx throughput (signed bank sends, blocks of 1,000) and a 1M-account genesis,
- * printed as a table. BENCH_QUICK=1 runs small sizes as a smoke test; BENCH_ONLY=tx or
+ * `npm run bench`: tx throughput (signed bank sends, blocks of 1,000; a mixed workload of posts,
+ * follows, tips and orders) and a 1M-account genesis, printed as a table. BENCH_QUICK=1 runs small sizes as a smoke test; BENCH_ONLY=tx or
  * BENCH_ONLY=genesis runs one part (for profiling).
  */
 import { spawnSync } from "node:child_process";
@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { GenesisResult } from "./genesis.js";
 import { machine } from "./machine.js";
+import { runMixed } from "./mixed.js";
 import { runThroughput, type ThroughputResult } from "./throughput.js";
 
 const quick = process.env.BENCH_QUICK === "1";
@@ -61,6 +62,11 @@ const only = process.env.BENCH_ONLY;
 if (only !== "genesis") {
   console.log(`\nBank sends: ${blocks} blocks of ${blockSize} txs after ${warmupBlocks} warm-up, ${2 * blockSize} accounts, one core`);
   for (const line of throughputRows(await runThroughput({ blockSize, warmupBlocks, blocks }))) console.log(line);
+  const mixed = await runMixed({ blockSize, warmupBlocks, blocks });
+  const mix = Object.entries(mixed.byAction).map(([name, n]) => `${name} ${thousands(n)}`).join(", ");
+  console.log(`\nMixed workload: ${blocks} blocks of ${blockSize} txs (${mix}) after ${warmupBlocks} warm-up, one core`);
+  console.log(`${mixed.label.padEnd(50)}${pad(thousands((mixed.txs * 1e9) / Number(mixed.nanos)), 8)} txs/s`);
+  console.log(`mixed txs code 0: ${mixed.failed === 0 ? "yes" : `no (${mixed.failed} failed)`}`);
 }
 if (only !== "tx") {
   console.log(`\nGenesis of ${thousands(genesisAccounts)} funded accounts (own process)`);

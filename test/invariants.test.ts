@@ -16,7 +16,7 @@ async function chainWithPeriod(period: number) {
   return { chain, alice, bob };
 }
 
-test("the app registers the auth, bank, staking, distribution, slashing, governance and commerce invariants under <module>/<name>", async () => {
+test("the app registers the auth, bank, staking, distribution, slashing, governance, social and commerce invariants under <module>/<name>", async () => {
   const { chain } = await chainWithPeriod(0);
   assert.deepEqual(chain.app.invariants.routes(), [
     "auth/module-accounts",
@@ -30,6 +30,7 @@ test("the app registers the auth, bank, staking, distribution, slashing, governa
     "distribution/module-account",
     "slashing/missed-blocks",
     "governance/module-account-deposits",
+    "social/reaction-counts",
     "commerce/escrow-balance",
     "commerce/store-ratings",
   ]);

@@ -14,6 +14,7 @@ import { Rand } from "../../sdk/simulation/rand.js";
 import { runSimulation, type SimulationReport } from "../../sdk/simulation/runner.js";
 import { DEC_ONE, parseDec } from "../../sdk/types/dec.js";
 import { paramsToJson } from "../../x/governance/params.js";
+import { simulationSocialGenesis } from "../../x/social/simulation.js";
 import { simulationGovParams } from "../../x/governance/simulation.js";
 import { gentxToJson } from "../../x/genutil/gentx-json.js";
 import { TestChain } from "./chain.js";
@@ -55,8 +56,8 @@ const GENESIS_VALIDATORS = 5;
 /**
  * Genesis: every account funded with uagora, about half with uatom too, amounts from the seed;
  * the first GENESIS_VALIDATORS accounts bond half their uagora each by gentx; the first account
- * holds `admin`, the second `pauser`; governance's periods are a few seconds, and the runner's
- * blocks are a second apart.
+ * holds `admin`, the second `pauser`, the third `arbiter`, the fourth `moderator`; governance's
+ * periods are a few seconds, and the runner's blocks are a second apart.
  */
 async function genesis(accounts: TestAccount[], rand: Rand, chainId: string): Promise<Record<string, unknown>> {
   const govParams = paramsToJson(simulationGovParams(rand));
@@ -79,11 +80,13 @@ async function genesis(accounts: TestAccount[], rand: Rand, chainId: string): Pr
         { role: "admin", address: accounts[0]!.address },
         { role: "pauser", address: accounts[1 % accounts.length]!.address },
         { role: "arbiter", address: accounts[2 % accounts.length]!.address },
+        { role: "moderator", address: accounts[3 % accounts.length]!.address },
       ],
     },
     // Short escrow timeouts, so orders release and decisions carry out within a run.
     commerce: { params: { marketplace_fee: "0.010000000000000000", release_timeout_seconds: "8", appeal_window_seconds: "10", max_review_length: 200, max_text_length: 64 } },
     governance: { params: govParams },
+    social: simulationSocialGenesis(),
     auth: {
       accounts: accounts.map((a, i) => ({ "@type": "/cosmos.auth.v1beta1.BaseAccount", address: a.address, account_number: String(i), sequence: "0" })),
     },

@@ -15,8 +15,11 @@ import { ADMIN_ROLE, ErrInvalidExpiry, ErrRoleNotHeld, MsgGrantRole, MsgRevokeRo
 
 /** Roles the simulation hands out and takes back freely: no module checks them yet. */
 const PLAIN_ROLES = ["moderator", "arbiter", "kyc-attestor", "ramp-operator", "oracle-operator"];
-/** Commerce's disputes check `arbiter` when their tx runs: a revocation in the same block would race them. */
-const REVOCABLE_ROLES = PLAIN_ROLES.filter((role) => role !== "arbiter");
+/**
+ * Commerce's disputes check `arbiter` and social's moderation `moderator` when their tx runs: a
+ * revocation in the same block would race them (their grants lapse by expiry instead).
+ */
+const REVOCABLE_ROLES = PLAIN_ROLES.filter((role) => role !== "arbiter" && role !== "moderator");
 
 const grant = (signer: string, role: string, address: string, expiresAtHeight: bigint): SimMsg => ({
   typeUrl: MsgGrantRole.typeUrl,

@@ -9,6 +9,7 @@ import { registerCircuitQueryCommands, registerCircuitTxCommands } from "./circu
 import { registerCommerceQueryCommands, registerCommerceTxCommands } from "./commerce-commands.js";
 import { registerDistributionQueryCommands, registerDistributionTxCommands } from "./distribution-commands.js";
 import { registerRolesQueryCommands, registerRolesTxCommands } from "./roles-commands.js";
+import { registerSocialQueryCommands, registerSocialTxCommands } from "./social-commands.js";
 import { registerSlashingQueryCommands, registerSlashingTxCommands } from "./slashing-commands.js";
 import { registerStakingQueryCommands, registerStakingTxCommands } from "./staking-commands.js";
 import { assertTxSuccess, DEFAULT_GAS_ADJUSTMENT, DEFAULT_GAS_PRICES, sendTokens, type BroadcastOptions, type SendResult } from "./tx.js";
@@ -64,6 +65,7 @@ export function registerTxCommands(program: Command): void {
   registerStakingTxCommands(tx);
   registerGovTxCommands(tx);
   registerRolesTxCommands(tx);
+  registerSocialTxCommands(tx);
   registerCircuitTxCommands(tx);
   registerSlashingTxCommands(tx);
   registerDistributionTxCommands(tx);
@@ -100,6 +102,7 @@ export function registerQueryCommands(program: Command): void {
   registerStakingQueryCommands(query);
   registerGovQueryCommands(query);
   registerRolesQueryCommands(query);
+  registerSocialQueryCommands(query);
   registerCircuitQueryCommands(query);
   registerSlashingQueryCommands(query);
   registerDistributionQueryCommands(query);

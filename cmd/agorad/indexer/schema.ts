@@ -3,6 +3,7 @@
  * and numeric columns back as strings, so heights and amounts read as decimal strings.
  */
 import type { ColumnType, Generated } from "kysely";
+import type { SocialTables } from "./social-schema.js";
 
 /** A bigint or numeric column: written from a bigint or its decimal string, read as a string. */
 type Int8 = ColumnType<string, string | bigint, string | bigint>;
@@ -65,7 +66,7 @@ export interface IndexerStateTable {
   last_height: Int8;
 }
 
-export interface IndexerDatabase {
+export interface IndexerDatabase extends SocialTables {
   blocks: BlocksTable;
   txs: TxsTable;
   events: EventsTable;

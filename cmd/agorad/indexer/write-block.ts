@@ -1,6 +1,6 @@
 /**
  * Writes one block into the indexer's database: header, txs with results, block and tx events
- * with their attributes, the accounts and balances it changed, and the new indexed height, all
+ * with their attributes, the accounts, balances and social records it changed, and the new indexed height, all
  * in one transaction. Heights go strictly one by one, so a block is never missed nor indexed
  * twice, and a failure anywhere leaves the database as it was before the block.
  */
@@ -10,6 +10,7 @@ import type { Insertable, Kysely, Transaction } from "kysely";
 import type { IndexedBlock } from "./indexed-block.js";
 import type { IndexerDatabase, EventsTable } from "./schema.js";
 import { writeCommerceChanges } from "./commerce-changes.js";
+import { writeSocialChanges } from "./social-changes.js";
 import { decodeStateChanges } from "./state-changes.js";
 
 /** The block's height is not the one after the last indexed height. */
@@ -59,6 +60,7 @@ export async function indexBlock(db: Kysely<IndexerDatabase>, block: IndexedBloc
     for (const tx of block.txs) await insertEvents(trx, block.height, hex(tx.hash), tx.result.events);
     await writeStateChanges(trx, block);
     await writeCommerceChanges(trx, block);
+    await writeSocialChanges(trx, block);
     await trx.updateTable("indexer_state").set({ last_height: block.height }).execute();
   });
 }

@@ -34,7 +34,7 @@ test("init writes a genesis with the chain id and every module's defaults, and C
   assert.deepEqual(JSON.parse(r.stdout), { moniker: "node0", chain_id: "agora-test-7", home });
   const genesis = JSON.parse(readFileSync(join(home, "config", "genesis.json"), "utf8"));
   assert.equal(genesis.chain_id, "agora-test-7");
-  assert.deepEqual(Object.keys(genesis.app_state).sort(), ["auth", "bank", "circuit", "commerce", "distribution", "evidence", "genutil", "governance", "roles", "slashing", "staking", "upgrade"]);
+  assert.deepEqual(Object.keys(genesis.app_state).sort(), ["auth", "bank", "circuit", "commerce", "distribution", "evidence", "genutil", "governance", "roles", "slashing", "social", "staking", "upgrade"]);
   assert.deepEqual(genesis.app_state.upgrade, { plan: null, done: [] });
   assert.equal(genesis.app_state.auth.params.max_memo_characters, "256");
   const config = readFileSync(join(home, "config", "config.toml"), "utf8");

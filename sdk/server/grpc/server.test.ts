@@ -140,6 +140,9 @@ test("reflection lists every service served and describes each, as grpcurl descr
   const [stream] = await describe(address, { fileContainingSymbol: "agora.stream.v1.Stream" });
   assert.equal(stream!.name, "agora/stream/v1/stream.proto");
   assert.ok(methodsOf(stream!, "Stream").includes("SubscribeBlocks"));
+  const [social] = await describe(address, { fileContainingSymbol: "agora.social.v1.Query" });
+  assert.equal(social!.name, "agora/social/v1/query.proto");
+  assert.ok(methodsOf(social!, "Query").includes("Feed"));
 });
 
 test("a described message names its fields and the files its types come from, so grpcurl can link it", async () => {

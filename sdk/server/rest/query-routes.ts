@@ -22,6 +22,7 @@ import { gatewayRoutes, type GatewayRoute } from "./gateway.js";
 import { pageRequest, PAGINATION_PARAMS, queryValue } from "./params.js";
 import type { AnyResolver } from "./proto-json.js";
 import type { RestRoute } from "./route.js";
+import { SOCIAL_GATEWAY_ROUTES } from "./social-routes.js";
 
 const BANK = "/cosmos.bank.v1beta1.Query/";
 const AUTH = "/cosmos.auth.v1beta1.Query/";
@@ -159,6 +160,7 @@ const GATEWAY_ROUTES: GatewayRoute[] = [
   { path: "/cosmos/upgrade/v1beta1/module_versions", grpc: UPGRADE + "ModuleVersions", request: upgrade.QueryModuleVersionsRequest, response: upgrade.QueryModuleVersionsResponse, queryFields: ["module_name"] },
   { path: "/cosmos/upgrade/v1beta1/authority", grpc: UPGRADE + "Authority", request: upgrade.QueryAuthorityRequest, response: upgrade.QueryAuthorityResponse },
   ...COMMERCE_ROUTES,
+  ...SOCIAL_GATEWAY_ROUTES,
 ];
 
 /** A proposal status by name (PROPOSAL_STATUS_PASSED) or number, as jsonpb reads an enum. */

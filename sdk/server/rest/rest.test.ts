@@ -202,3 +202,14 @@ test("distribution's params and community pool print their decimals as the gatew
   assert.equal(missing.status, 500);
   assert.match(missing.body["message"], /codespace distribution code 12: .*validator does not exist/);
 });
+
+test("the social module's params, profiles and posts answer on their gateway paths", async () => {
+  const params = (await get("/agora/social/v1/params")).body["params"];
+  assert.equal(params["max_post_bytes"], 1024);
+  assert.equal(params["handle_cooldown_blocks"], "14400");
+  const missing = await get("/agora/social/v1/profiles/by_handle/nobody");
+  assert.equal(missing.status >= 400, true);
+  assert.match(missing.body["message"], /no profile has the handle @nobody/);
+  assert.match((await get("/agora/social/v1/posts/7")).body["message"], /no post 7/);
+  assert.deepEqual((await get(`/agora/social/v1/accounts/${alice.address}/feed`)).body["posts"], []);
+});
