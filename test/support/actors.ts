@@ -32,9 +32,12 @@ export function actorsGenesis(people: Actor[], extra: Record<string, unknown> = 
   return { ...genesisState(people.map((p) => ({ address: p.address, amount: 1_000_000n }))), ...extra };
 }
 
-/** Signs a tx with the actor's next sequence (advanced: the ante takes it even when a msg fails). */
-export async function signed(chain: TestChain, from: Actor, msgs: { typeUrl: string; value: Uint8Array }[]): Promise<Uint8Array> {
-  const tx = await signTx(from, msgs, { chainId: chain.chainId, accountNumber: from.accountNumber, sequence: from.sequence });
+/**
+ * Signs a tx with the actor's next sequence (advanced: the ante takes it even when a msg fails).
+ * `gas` above signTx's default for a tx that writes much (a trip of every message type).
+ */
+export async function signed(chain: TestChain, from: Actor, msgs: { typeUrl: string; value: Uint8Array }[], gas?: bigint): Promise<Uint8Array> {
+  const tx = await signTx(from, msgs, { chainId: chain.chainId, accountNumber: from.accountNumber, sequence: from.sequence, ...(gas ? { gas } : {}) });
   from.sequence++;
   return tx;
 }

@@ -28,14 +28,14 @@ test("the schema migrates up, all the way down, and up again", async () => {
     { name: "0001_blocks_txs_events", direction: "Up" },
     { name: "0002_accounts_balances", direction: "Up" },
     { name: "0003_commerce", direction: "Up" },
-    { name: "0003_social", direction: "Up" },
+    { name: "0004_social", direction: "Up" },
   ]);
   assert.deepEqual(await tables(db), INDEXER_TABLES);
   const state = await db.selectFrom("indexer_state").select("last_height").execute();
   assert.deepEqual(state, [{ last_height: "0" }], "a new index starts before height 1");
 
   const down = await migrateIndexer(db, "none");
-  assert.deepEqual(down.map((s) => [s.name, s.direction]), [["0003_social", "Down"], ["0003_commerce", "Down"], ["0002_accounts_balances", "Down"], ["0001_blocks_txs_events", "Down"]]);
+  assert.deepEqual(down.map((s) => [s.name, s.direction]), [["0004_social", "Down"], ["0003_commerce", "Down"], ["0002_accounts_balances", "Down"], ["0001_blocks_txs_events", "Down"]]);
   assert.deepEqual(await tables(db), []);
 
   await migrateIndexer(db, "latest");
@@ -45,10 +45,10 @@ test("the schema migrates up, all the way down, and up again", async () => {
 test("`agorad indexer migrate` applies what is missing, then has nothing to do; --down undoes the newest", async () => {
   const database = await createTestDatabase();
   const migrate = (...args: string[]) => agoradCli(tmpdir(), ["indexer", "migrate", "--pg", database.url, ...args]);
-  assert.equal(await migrate(), "applied 0001_blocks_txs_events\napplied 0002_accounts_balances\napplied 0003_commerce\napplied 0003_social\n");
+  assert.equal(await migrate(), "applied 0001_blocks_txs_events\napplied 0002_accounts_balances\napplied 0003_commerce\napplied 0004_social\n");
   assert.equal(await migrate(), "the indexer's schema is already up to date\n");
-  assert.deepEqual(JSON.parse(await migrate("--down", "--output", "json")), { migrations: [{ name: "0003_social", direction: "Down" }] });
-  assert.equal(await migrate("--pool-size", "2", "--statement-timeout", "5000"), "applied 0003_social\n");
+  assert.deepEqual(JSON.parse(await migrate("--down", "--output", "json")), { migrations: [{ name: "0004_social", direction: "Down" }] });
+  assert.equal(await migrate("--pool-size", "2", "--statement-timeout", "5000"), "applied 0004_social\n");
 });
 
 test("the pool's statement timeout is the one asked for", async () => {

@@ -1,4 +1,4 @@
-/** x/social's tables as kysely sees them (migrations/0003_social.ts creates them). */
+/** x/social's tables as kysely sees them (migrations/0004_social.ts creates them). */
 import type { ColumnType } from "kysely";
 
 type Int8 = ColumnType<string, string | bigint, string | bigint>;
