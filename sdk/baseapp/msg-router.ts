@@ -51,8 +51,9 @@ export class MsgRouter {
   }
 
   /**
-   * Admits and runs one message: the one path for a tx's messages and for messages executed on
-   * another's behalf (a passed proposal), so no check can be skipped by nesting.
+   * Admits and runs one message executed on another's behalf (a passed proposal's), so no check
+   * can be skipped by nesting. A tx's own messages are admitted once, before its ante chain
+   * (run-tx.ts), and then run by their routes.
    */
   dispatch(ctx: Context, msg: RoutedMsg): { route: MsgRoute; response: unknown } {
     const route = this.routes.get(msg.typeUrl);

@@ -103,15 +103,17 @@ function execute(runner: TxRunner, mode: ExecMode, block: BlockInfo, base: Multi
   const msgResponses: { typeUrl: string; value: Uint8Array }[] = [];
   try {
     tx.msgs.forEach((msg, index) => {
-      const known = runner.msgRouter.route(msg.typeUrl);
-      if (!known) throw ErrUnknownRequest.wrap(`no message handler for ${msg.typeUrl}`);
+      const route = runner.msgRouter.route(msg.typeUrl);
+      if (!route) throw ErrUnknownRequest.wrap(`no message handler for ${msg.typeUrl}`);
       const before = msgCtx.events.events.length;
       msgCtx.events.emit("message", {
         action: msg.typeUrl,
-        sender: known.signers(msg.value)[0] ?? "",
-        module: known.module,
+        sender: route.signers(msg.value)[0] ?? "",
+        module: route.module,
       });
-      const { route, response } = runner.msgRouter.dispatch(msgCtx, msg);
+      // Admitted before the ante chain above, in this tx's state; messages nested in another
+      // (a proposal's) go through MsgRouter.dispatch, which admits them itself.
+      const response = route.handle(msgCtx, msg.value);
       msgResponses.push({ typeUrl: route.responseType.typeUrl, value: encodeProto(route.responseType, response) });
       for (const e of msgCtx.events.events.slice(before)) {
         e.attributes.push({ key: "msg_index", value: String(index), index: true });

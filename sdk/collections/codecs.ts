@@ -118,6 +118,18 @@ export const bigintValue: ValueCodec<bigint> = {
   decode: (b) => BigInt(decodeUtf8(b)),
 };
 
+/** UTF-8 text (a handle, a constitution, a role's admin role). */
+export const stringValue: ValueCodec<string> = {
+  encode: (v) => encodeUtf8(v, 0),
+  decode: (b) => decodeUtf8(b),
+};
+
+/** An empty value: a map used as a set or an index, whose keys say everything. */
+export const presenceValue: ValueCodec<true> = {
+  encode: () => new Uint8Array(),
+  decode: () => true,
+};
+
 export const uint64Value: ValueCodec<bigint> = {
   encode: (v) => uint64Key.encode(v),
   decode: (b) => uint64Key.decode(b),

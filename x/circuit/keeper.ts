@@ -1,14 +1,12 @@
 /** The circuit breaker's state: the set of paused message type URLs. */
-import { stringKey, type ValueCodec } from "../../sdk/collections/codecs.js";
+import { stringKey, presenceValue } from "../../sdk/collections/codecs.js";
 import { Schema, type StoreSource } from "../../sdk/collections/collections.js";
 import { CIRCUIT_STORE, ErrMsgPaused } from "./types.js";
 
-/** The set needs keys only. */
-const presence: ValueCodec<true> = { encode: () => new Uint8Array(), decode: () => true };
 
 export class CircuitKeeper {
   private readonly schema = new Schema(CIRCUIT_STORE);
-  readonly disabled = this.schema.map(0x01, "disabled_list", stringKey, presence);
+  readonly disabled = this.schema.map(0x01, "disabled_list", stringKey, presenceValue);
 
   isAllowed(ctx: StoreSource, typeUrl: string): boolean {
     return !this.disabled.has(ctx, typeUrl);

@@ -5,7 +5,7 @@
  * the setters here so the indexes and queues never drift from the records.
  */
 import * as types from "../../generated/proto/agora/commerce/v1/commerce.js";
-import { bytesKey, pairKey, protoValue, uint64Key, type ValueCodec } from "../../sdk/collections/codecs.js";
+import { bytesKey, pairKey, protoValue, uint64Key, presenceValue } from "../../sdk/collections/codecs.js";
 import { Schema, type StoreSource } from "../../sdk/collections/collections.js";
 import { fromAccAddress } from "../../sdk/types/address.js";
 import type { CommerceAccountKeeper, CommerceBankKeeper, CommerceDistributionKeeper, CommerceRoleChecks } from "./expected-keepers.js";
@@ -14,8 +14,6 @@ import { COMMERCE_STORE, ErrDisputeNotFound, ErrListingNotFound, ErrOrderNotFoun
 
 const { ListingStatus, OrderStatus } = types;
 
-/** Indexes and queues need keys only. */
-const presence: ValueCodec<true> = { encode: () => new Uint8Array(), decode: () => true };
 const idPair = pairKey(uint64Key, uint64Key);
 
 /** Orders whose escrow is still held. */
@@ -42,17 +40,17 @@ export class CommerceKeeper {
   readonly disputes = this.schema.map(0x13, "disputes", uint64Key, protoValue(types.Dispute));
   /** (store id, order id) -> review: a store's reviews in order. */
   readonly reviews = this.schema.map(0x14, "reviews", idPair, protoValue(types.Review));
-  readonly listingsByStore = this.schema.map(0x20, "listings_by_store", idPair, presence);
-  readonly listingsByStatus = this.schema.map(0x21, "listings_by_status", idPair, presence);
-  readonly ordersByBuyer = this.schema.map(0x22, "orders_by_buyer", pairKey(bytesKey, uint64Key), presence);
-  readonly ordersBySeller = this.schema.map(0x23, "orders_by_seller", pairKey(bytesKey, uint64Key), presence);
-  readonly ordersByStatus = this.schema.map(0x24, "orders_by_status", idPair, presence);
+  readonly listingsByStore = this.schema.map(0x20, "listings_by_store", idPair, presenceValue);
+  readonly listingsByStatus = this.schema.map(0x21, "listings_by_status", idPair, presenceValue);
+  readonly ordersByBuyer = this.schema.map(0x22, "orders_by_buyer", pairKey(bytesKey, uint64Key), presenceValue);
+  readonly ordersBySeller = this.schema.map(0x23, "orders_by_seller", pairKey(bytesKey, uint64Key), presenceValue);
+  readonly ordersByStatus = this.schema.map(0x24, "orders_by_status", idPair, presenceValue);
   /** Order ids of disputes whose escrow has not moved yet. */
-  readonly pendingDisputes = this.schema.map(0x25, "pending_disputes", uint64Key, presence);
+  readonly pendingDisputes = this.schema.map(0x25, "pending_disputes", uint64Key, presenceValue);
   /** (release time in Unix seconds, order id) of shipped, undisputed orders. */
-  readonly releaseQueue = this.schema.map(0x30, "release_queue", idPair, presence);
+  readonly releaseQueue = this.schema.map(0x30, "release_queue", idPair, presenceValue);
   /** (execution time in Unix seconds, order id) of decided, unappealed disputes. */
-  readonly decisionQueue = this.schema.map(0x31, "decision_queue", idPair, presence);
+  readonly decisionQueue = this.schema.map(0x31, "decision_queue", idPair, presenceValue);
 
   readonly authority: string;
 

@@ -4,7 +4,7 @@
  */
 import { Deposit, Params, Proposal, ProposalStatus, Vote, type WeightedVoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
 import type { MsgRouter } from "../../sdk/baseapp/msg-router.js";
-import { bytesKey, pairKey, protoValue, uint64Key, uint64Value, type ValueCodec } from "../../sdk/collections/codecs.js";
+import { bytesKey, pairKey, protoValue, stringValue, uint64Key, uint64Value } from "../../sdk/collections/codecs.js";
 import { Schema, type StoreSource } from "../../sdk/collections/collections.js";
 import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
 import { Coins } from "../../sdk/types/coins.js";
@@ -14,10 +14,6 @@ import type { GovAccountKeeper, GovBankKeeper, GovStakingKeeper } from "./expect
 import { addDuration, toNanos } from "../../sdk/types/time.js";
 import { defaultGovParams, ErrInactiveProposal, ErrUnknownProposal, EVENTS, GOV_ACCOUNT, GOVERNANCE_STORE } from "./types.js";
 
-const stringValue: ValueCodec<string> = {
-  encode: (v) => new TextEncoder().encode(v),
-  decode: (b) => new TextDecoder().decode(b),
-};
 
 /** A queue entry: (end time in nanoseconds, proposal id), so iteration is by end time. */
 const queueKey = pairKey(uint64Key, uint64Key);

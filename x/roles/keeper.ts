@@ -2,7 +2,7 @@
  * The roles keeper: who holds which role until when, and which role administers which. Grants
  * are kept by role and by address (for RolesOf) and by expiry height (for pruning in EndBlock).
  */
-import { bytesKey, pairKey, stringKey, uint64Key, uint64Value, type ValueCodec } from "../../sdk/collections/codecs.js";
+import { bytesKey, pairKey, stringKey, uint64Key, uint64Value, presenceValue, stringValue } from "../../sdk/collections/codecs.js";
 import { Schema } from "../../sdk/collections/collections.js";
 import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
 import type { Context } from "../../sdk/types/context.js";
@@ -16,12 +16,6 @@ export interface Grant {
   expiresAtHeight: bigint;
 }
 
-const stringValue: ValueCodec<string> = {
-  encode: (v) => new TextEncoder().encode(v),
-  decode: (b) => new TextDecoder().decode(b),
-};
-/** The expiry index needs keys only. */
-const presence: ValueCodec<true> = { encode: () => new Uint8Array(), decode: () => true };
 
 /** A grant with expiry H counts in blocks before H. */
 export function isActive(expiresAtHeight: bigint, height: bigint): boolean {
@@ -35,7 +29,7 @@ export class RolesKeeper implements RoleChecks {
   /** (address, role) -> expiry height: the same grants by holder. */
   readonly grantsByAddress = this.schema.map(0x01, "grants_by_address", pairKey(bytesKey, stringKey), uint64Value);
   /** (expiry height, (role, address)) for grants that expire. */
-  readonly expiries = this.schema.map(0x02, "expiries", pairKey(uint64Key, pairKey(stringKey, bytesKey)), presence);
+  readonly expiries = this.schema.map(0x02, "expiries", pairKey(uint64Key, pairKey(stringKey, bytesKey)), presenceValue);
   /** role -> its admin role, only where it is not "admin". */
   readonly roleAdmins = this.schema.map(0x03, "role_admins", stringKey, stringValue);
 

@@ -22,7 +22,17 @@ export function defaultSlashingGenesis(): SlashingGenesis {
   return { params: paramsToJson(defaultSlashingParams()), signing_infos: [], missed_blocks: [] };
 }
 
-function signingInfoToJson(info: ValidatorSigningInfo): Json {
+/** A signing info as the SDK's JSON writes it (genesis, and the CLI's query answer). */
+export type SigningInfoJson = {
+  address: string;
+  start_height: string;
+  index_offset: string;
+  jailed_until: string | null;
+  tombstoned: boolean;
+  missed_blocks_counter: string;
+};
+
+export function signingInfoToJson(info: ValidatorSigningInfo): SigningInfoJson {
   return {
     address: info.address,
     start_height: info.startHeight.toString(),

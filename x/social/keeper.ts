@@ -6,15 +6,13 @@
  */
 import * as s from "../../generated/proto/agora/social/v1/social.js";
 import * as g from "../../generated/proto/agora/social/v1/genesis.js";
-import { bigintValue, bytesKey, pairKey, protoValue, stringKey, uint64Key, uint64Value, type ValueCodec } from "../../sdk/collections/codecs.js";
+import { bigintValue, bytesKey, pairKey, protoValue, stringKey, uint64Key, uint64Value, presenceValue } from "../../sdk/collections/codecs.js";
 import { Schema, type StoreSource } from "../../sdk/collections/collections.js";
 import { fromAccAddress } from "../../sdk/types/address.js";
 import type { Context } from "../../sdk/types/context.js";
 import { defaultSocialParams } from "./params.js";
 import { SOCIAL_STORE } from "./types.js";
 
-/** Index entries carry nothing but their key. */
-const presence: ValueCodec<true> = { encode: () => new Uint8Array(), decode: () => true };
 
 export const isVisible = (post: s.Post) => !post.deleted && !post.hidden;
 
@@ -28,38 +26,38 @@ export class SocialKeeper {
   /** lowercase handle -> its release, while reserved for the previous owner. */
   readonly releasedHandles = this.schema.map(0x03, "released_handles", stringKey, protoValue(g.ReleasedHandle));
   /** (reusable at height, handle): what EndBlock frees. */
-  readonly releasesByHeight = this.schema.map(0x04, "releases_by_height", pairKey(uint64Key, stringKey), presence);
+  readonly releasesByHeight = this.schema.map(0x04, "releases_by_height", pairKey(uint64Key, stringKey), presenceValue);
   readonly posts = this.schema.map(0x05, "posts", uint64Key, protoValue(s.Post));
   /** (author, post id) of visible posts: a user's posts and the feed's per-author streams. */
-  readonly postsByAuthor = this.schema.map(0x06, "posts_by_author", pairKey(bytesKey, uint64Key), presence);
+  readonly postsByAuthor = this.schema.map(0x06, "posts_by_author", pairKey(bytesKey, uint64Key), presenceValue);
   /** (parent id, reply id) of visible replies. */
-  readonly replies = this.schema.map(0x07, "replies", pairKey(uint64Key, uint64Key), presence);
+  readonly replies = this.schema.map(0x07, "replies", pairKey(uint64Key, uint64Key), presenceValue);
   /** (post id, revision) -> content before an edit. */
   readonly revisions = this.schema.map(0x08, "revisions", pairKey(uint64Key, uint64Key), protoValue(s.PostRevision));
   /** (follower, followee). */
-  readonly following = this.schema.map(0x09, "following", pairKey(bytesKey, bytesKey), presence);
+  readonly following = this.schema.map(0x09, "following", pairKey(bytesKey, bytesKey), presenceValue);
   /** (followee, follower): the same follows by followee. */
-  readonly followers = this.schema.map(0x0a, "followers", pairKey(bytesKey, bytesKey), presence);
+  readonly followers = this.schema.map(0x0a, "followers", pairKey(bytesKey, bytesKey), presenceValue);
   /** follower -> how many it follows (bounded by max_following). */
   readonly followingCount = this.schema.map(0x0b, "following_count", bytesKey, uint64Value);
   /** (blocker, blocked). */
-  readonly blocks = this.schema.map(0x0c, "blocks", pairKey(bytesKey, bytesKey), presence);
+  readonly blocks = this.schema.map(0x0c, "blocks", pairKey(bytesKey, bytesKey), presenceValue);
   /** (post id, (kind, reactor)). */
-  readonly reactions = this.schema.map(0x0d, "reactions", pairKey(uint64Key, pairKey(stringKey, bytesKey)), presence);
+  readonly reactions = this.schema.map(0x0d, "reactions", pairKey(uint64Key, pairKey(stringKey, bytesKey)), presenceValue);
   /** (post id, kind) -> number of reactions of that kind: an invariant checks it against the records. */
   readonly reactionCounts = this.schema.map(0x0e, "reaction_counts", pairKey(uint64Key, stringKey), uint64Value);
   /** (post id, denom) -> tips received in all. */
   readonly tips = this.schema.map(0x0f, "tips", pairKey(uint64Key, stringKey), bigintValue);
   readonly reports = this.schema.map(0x10, "reports", uint64Key, protoValue(s.Report));
   /** ids of reports no moderator has acted on yet, oldest first. */
-  readonly pendingReports = this.schema.map(0x11, "pending_reports", uint64Key, presence);
+  readonly pendingReports = this.schema.map(0x11, "pending_reports", uint64Key, presenceValue);
   /** (post id, reporter) -> report id: one report per account per post. */
   readonly reportsByPost = this.schema.map(0x12, "reports_by_post", pairKey(uint64Key, bytesKey), uint64Value);
   readonly appeals = this.schema.map(0x13, "appeals", uint64Key, protoValue(s.Appeal));
   /** post id -> its latest appeal's id. */
   readonly appealByPost = this.schema.map(0x14, "appeal_by_post", uint64Key, uint64Value);
   /** (appeal id, supporter). */
-  readonly appealSupports = this.schema.map(0x15, "appeal_supports", pairKey(uint64Key, bytesKey), presence);
+  readonly appealSupports = this.schema.map(0x15, "appeal_supports", pairKey(uint64Key, bytesKey), presenceValue);
   /** address -> recent posting, for the rate limit. */
   readonly rates = this.schema.map(0x16, "rates", bytesKey, protoValue(g.RateState));
   readonly nextPostId = this.schema.sequence(0x17, "next_post_id");

@@ -8,7 +8,7 @@ import { PubKey as Ed25519PubKey } from "cosmjs-types/cosmos/crypto/ed25519/keys
 import { BondStatus, Delegation, Params, Redelegation, UnbondingDelegation, Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import type { Any } from "cosmjs-types/google/protobuf/any";
 import { sha256 } from "@noble/hashes/sha2.js";
-import { bigintValue, bytesKey, pairKey, protoValue, uint64Key, uint64Value, type ValueCodec } from "../../sdk/collections/codecs.js";
+import { bigintValue, bytesKey, pairKey, protoValue, uint64Key, uint64Value, presenceValue, type ValueCodec } from "../../sdk/collections/codecs.js";
 import { Schema, type StoreSource } from "../../sdk/collections/collections.js";
 import { fromAccAddress, toAccAddress } from "../../sdk/types/address.js";
 import { Coins } from "../../sdk/types/coins.js";
@@ -29,8 +29,6 @@ import {
   VALOPER_PREFIX,
 } from "./types.js";
 
-/** Presence-only values of index entries. */
-const present: ValueCodec<true> = { encode: () => new Uint8Array(), decode: () => true };
 const rawBytes: ValueCodec<Uint8Array> = { encode: (v) => v, decode: (b) => Uint8Array.from(b) };
 const twoAddresses = pairKey(bytesKey, bytesKey);
 const threeAddresses = pairKey(twoAddresses, bytesKey);
@@ -73,17 +71,17 @@ export class StakingKeeper {
   readonly delegations = this.schema.map(0x31, "delegations", twoAddresses, protoValue(Delegation));
   readonly unbondingDelegations = this.schema.map(0x32, "unbonding_delegations", twoAddresses, protoValue(UnbondingDelegation));
   /** (validator, delegator) of every unbonding delegation: a validator's, for queries and slashing. */
-  readonly unbondingByValidator = this.schema.map(0x33, "unbonding_by_validator", twoAddresses, present);
+  readonly unbondingByValidator = this.schema.map(0x33, "unbonding_by_validator", twoAddresses, presenceValue);
   readonly redelegations = this.schema.map(0x34, "redelegations", threeAddresses, protoValue(Redelegation));
   /** (source, delegator, destination) and (destination, delegator, source) of every redelegation. */
-  readonly redelegationsBySrc = this.schema.map(0x35, "redelegations_by_src", threeAddresses, present);
-  readonly redelegationsByDst = this.schema.map(0x36, "redelegations_by_dst", threeAddresses, present);
+  readonly redelegationsBySrc = this.schema.map(0x35, "redelegations_by_src", threeAddresses, presenceValue);
+  readonly redelegationsByDst = this.schema.map(0x36, "redelegations_by_dst", threeAddresses, presenceValue);
   /** Maturity queues, keyed by completion time in nanoseconds first. */
-  readonly unbondingQueue = this.schema.map(0x41, "unbonding_queue", pairKey(uint64Key, twoAddresses), present);
-  readonly redelegationQueue = this.schema.map(0x42, "redelegation_queue", pairKey(uint64Key, threeAddresses), present);
-  readonly validatorQueue = this.schema.map(0x43, "validator_queue", pairKey(pairKey(uint64Key, uint64Key), bytesKey), present);
+  readonly unbondingQueue = this.schema.map(0x41, "unbonding_queue", pairKey(uint64Key, twoAddresses), presenceValue);
+  readonly redelegationQueue = this.schema.map(0x42, "redelegation_queue", pairKey(uint64Key, threeAddresses), presenceValue);
+  readonly validatorQueue = this.schema.map(0x43, "validator_queue", pairKey(pairKey(uint64Key, uint64Key), bytesKey), presenceValue);
   /** (validator, delegator) of every delegation, for a validator's delegations. */
-  readonly delegationsByValidator = this.schema.map(0x71, "delegations_by_validator", twoAddresses, present);
+  readonly delegationsByValidator = this.schema.map(0x71, "delegations_by_validator", twoAddresses, presenceValue);
   readonly params = this.schema.item(0x51, "params", protoValue(Params));
   readonly hooks = new MultiStakingHooks();
 

@@ -8,7 +8,7 @@ import { QueryParamsRequest, QueryParamsResponse, QuerySigningInfoRequest, Query
 import { MsgUnjail } from "cosmjs-types/cosmos/slashing/v1beta1/tx";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { fromAccAddress, toAccAddress } from "../../../sdk/types/address.js";
-import { timestampToJson } from "../../../sdk/types/time.js";
+import { signingInfoToJson, type SigningInfoJson } from "../../../x/slashing/genesis.js";
 import { paramsFromWire, paramsToJson } from "../../../x/slashing/params.js";
 import { VALCONS_PREFIX, VALOPER_PREFIX } from "../../../x/staking/types.js";
 import { CliError } from "../cli.js";
@@ -39,26 +39,10 @@ export function consensusAddressOf(arg: string): string {
   return toAccAddress(sha256(key).subarray(0, 20), VALCONS_PREFIX);
 }
 
-export interface SigningInfoJson {
-  address: string;
-  start_height: string;
-  index_offset: string;
-  jailed_until: string | null;
-  tombstoned: boolean;
-  missed_blocks_counter: string;
-}
-
 export async function querySigningInfo(opts: { node?: string; validator: string }): Promise<SigningInfoJson> {
   const consAddress = consensusAddressOf(opts.validator);
   const { valSigningInfo: info } = await abciQuery(opts.node, "query slashing signing-info", "/cosmos.slashing.v1beta1.Query/SigningInfo", QuerySigningInfoRequest, { consAddress }, QuerySigningInfoResponse);
-  return {
-    address: info.address,
-    start_height: info.startHeight.toString(),
-    index_offset: info.indexOffset.toString(),
-    jailed_until: timestampToJson(info.jailedUntil),
-    tombstoned: info.tombstoned,
-    missed_blocks_counter: info.missedBlocksCounter.toString(),
-  };
+  return signingInfoToJson(info);
 }
 
 export async function querySlashingParams(opts: { node?: string }): Promise<Record<string, unknown>> {
